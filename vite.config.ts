@@ -1,0 +1,42 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { crx } from "@crxjs/vite-plugin";
+import preact from "@preact/preset-vite";
+import { Resvg } from "@resvg/resvg-js";
+import { defineConfig, type Plugin } from "vite";
+import manifest from "./manifest.json" with { type: "json" };
+
+const root = dirname(fileURLToPath(import.meta.url));
+const ICON_SIZES = [16, 32, 48, 128] as const;
+
+/**
+ * Renders the SVG icon to the PNG sizes the manifest names, before crxjs reads the manifest.
+ * The PNGs are build output (git-ignored): the SVG is the one source.
+ */
+function iconsFromSvg(): Plugin {
+  return {
+    name: "icons-from-svg",
+    enforce: "pre",
+    config() {
+      const svg = readFileSync(resolve(root, "src/assets/icons/icon.svg"));
+      const outDir = resolve(root, "src/assets/icons/png");
+      mkdirSync(outDir, { recursive: true });
+      for (const size of ICON_SIZES) {
+        const png = new Resvg(svg, { fitTo: { mode: "width", value: size } }).render().asPng();
+        writeFileSync(resolve(outDir, `icon-${size}.png`), png);
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [iconsFromSvg(), preact(), crx({ manifest })],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    sourcemap: false,
+  },
+  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+});

@@ -1,0 +1,36 @@
+import preact from "@preact/preset-vite";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: [
+            "src/**/*.test.ts",
+            "src/**/*.test.tsx",
+            "test/unit/**/*.test.ts",
+            "test/unit/**/*.test.tsx",
+          ],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.e2e.ts"],
+          environment: "node",
+          // One browser, one sandbox: e2e files share them through globalSetup and run in sequence.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          globalSetup: ["test/e2e/global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
