@@ -31,7 +31,7 @@ function iconsFromSvg(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [iconsFromSvg(), preact(), crx({ manifest })],
+  plugins: [iconsFromSvg(), preact(), crx({ manifest, contentScripts: { standaloneFiles: ["src/content/index.tsx"] } })],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -7,6 +7,7 @@ export interface HandlerDeps {
   readonly transport: Transport;
   readonly saveKeys: (keys: KeySession) => Promise<void>;
   readonly forgetKeys: () => Promise<void>;
+  readonly onKeysGenerated: () => Promise<void>;
   readonly now: () => number;
 }
 
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
     };
     // Kept in storage.session so the popup can close mid-request and still show the keys.
     await deps.saveKeys(session);
+    await deps.onKeysGenerated().catch(() => undefined);
     return { ok: true, session };
   },
   async "popup/forget-keys"(_msg, deps) {

@@ -62,3 +62,18 @@ export const prefsSchema = z.object({
   authType: authTypeSchema.optional(),
 });
 export type Prefs = z.infer<typeof prefsSchema>;
+
+/** Guide progress per Mimecast console host, in `storage.local`. */
+export const progressSchema = z.object({
+  path: z.enum(["api1", "api2"]),
+  done: z.array(z.string()),
+  skipped: z.array(z.string()),
+  currentId: z.string(),
+  notice: z.string().optional(),
+  updatedAt: z.number(),
+});
+export const progressMapSchema = z.record(z.string(), progressSchema);
+export type ProgressMap = z.infer<typeof progressMapSchema>;
+
+/** Whether the guide panel is open or shrunk to its launcher. Open after install. */
+export const guideUiSchema = z.object({ open: z.boolean() });

@@ -1,5 +1,13 @@
 import browser from "webextension-polyfill";
-import { type KeySession, keySessionSchema, type Prefs, prefsSchema } from "./schemas";
+import {
+  guideUiSchema,
+  type KeySession,
+  keySessionSchema,
+  type Prefs,
+  type ProgressMap,
+  prefsSchema,
+  progressMapSchema,
+} from "./schemas";
 
 /**
  * Typed storage. Reads go through zod: a value that does not parse (older version, tampering,
@@ -32,4 +40,34 @@ export async function writeKeys(keys: KeySession): Promise<void> {
 
 export async function forgetKeys(): Promise<void> {
   await browser.storage.session.remove(KEYS);
+}
+
+/** Progress as the state machine holds it (readonly arrays); parsed before it is written. */
+type ProgressInput = {
+  readonly [K in keyof ProgressMap[string]]: ProgressMap[string][K] extends (infer E)[]
+    ? readonly E[]
+    : ProgressMap[string][K];
+};
+
+const PROGRESS = "guide-progress";
+const GUIDE_UI = "guide-ui";
+
+export async function readProgress(): Promise<ProgressMap> {
+  const raw = (await browser.storage.local.get(PROGRESS))[PROGRESS];
+  const parsed = progressMapSchema.safeParse(raw);
+  // Unreadable progress (an older format, corruption) starts fresh rather than breaking the guide.
+  return parsed.success ? parsed.data : {};
+}
+
+export async function writeProgress(all: Readonly<Record<string, ProgressInput>>): Promise<void> {
+  await browser.storage.local.set({ [PROGRESS]: progressMapSchema.parse(all) });
+}
+
+export async function readGuideOpen(): Promise<boolean> {
+  const parsed = guideUiSchema.safeParse((await browser.storage.local.get(GUIDE_UI))[GUIDE_UI]);
+  return parsed.success ? parsed.data.open : true;
+}
+
+export async function writeGuideOpen(open: boolean): Promise<void> {
+  await browser.storage.local.set({ [GUIDE_UI]: { open } });
 }

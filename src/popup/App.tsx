@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
-import type { KeySession } from "../lib/schemas";
+import type { KeySession, ProgressMap } from "../lib/schemas";
 import { looksLikeEmail } from "./format";
 import { type FormValues, KeyForm } from "./KeyForm";
 import { KeysView } from "./KeysView";
+import { ProgressSummary } from "./ProgressSummary";
 import type { PopupServices, UiFailure } from "./services";
 
 const EMPTY: FormValues = { email: "", password: "", appId: "", authType: "cloud", regionId: "auto" };
@@ -42,6 +43,7 @@ export function App({ services }: { services: PopupServices }) {
   const [failureSerial, setFailureSerial] = useState(0);
   const [keys, setKeys] = useState<KeySession | undefined>();
   const [justGenerated, setJustGenerated] = useState(false);
+  const [progress, setProgress] = useState<ProgressMap>({});
 
   useEffect(() => {
     void Promise.all([services.loadPrefs(), services.loadKeys()]).then(([prefs, stored]) => {
@@ -55,6 +57,7 @@ export function App({ services }: { services: PopupServices }) {
       }));
       if (stored) setKeys(stored);
     });
+    void services.loadProgress().then(setProgress);
   }, []);
 
   const showFailure = (f: UiFailure) => {
@@ -93,6 +96,7 @@ export function App({ services }: { services: PopupServices }) {
     setValues((v) => ({ ...v, password: "" }));
     setJustGenerated(true);
     setKeys(reply.session);
+    void services.loadProgress().then(setProgress);
   };
 
   const forget = async () => {
@@ -123,6 +127,7 @@ export function App({ services }: { services: PopupServices }) {
           focusOnMount={justGenerated}
         />
       )}
+      <ProgressSummary progress={progress} />
     </main>
   );
 }

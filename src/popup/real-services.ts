@@ -1,4 +1,4 @@
-import { readKeys, readPrefs, writePrefs } from "../lib/storage";
+import { readKeys, readPrefs, readProgress, writePrefs } from "../lib/storage";
 import { ask } from "./background";
 import type { PopupServices } from "./services";
 
@@ -6,6 +6,7 @@ export const realServices: PopupServices = {
   loadPrefs: () => readPrefs().catch(() => ({})),
   savePrefs: (prefs) => writePrefs(prefs).catch(() => undefined),
   loadKeys: () => readKeys().catch(() => undefined),
+  loadProgress: () => readProgress().catch(() => ({})),
   async generateKeys(input) {
     const answer = await ask({ type: "popup/generate-keys", input });
     return answer.ok ? answer.reply : { ok: false, failure: answer.failure };

@@ -1,0 +1,217 @@
+import { stepsFor } from "../guide";
+import type { Guide } from "../guide/types";
+import type { ContentRequest, GuideView } from "../lib/guide-messages";
+import {
+  type Action,
+  api1Unavailable,
+  apply,
+  arriveAt,
+  initialProgress,
+  isFinished,
+  markDone,
+  type Progress,
+} from "./guide-state";
+
+/** Where a content-script message came from. */
+export interface FrameSender {
+  readonly tabId: number;
+  readonly frameId: number;
+  /** The URL of the tab's top document (the console host is the account key). */
+  readonly tabUrl: string;
+}
+
+interface FrameInfo {
+  pageId: string | null;
+  score: number;
+  api1Missing: boolean;
+  target?: { stepId: string; found: boolean };
+}
+
+interface TabInfo {
+  host: string;
+  frames: Map<number, FrameInfo>;
+  pageId: string | null;
+}
+
+export interface GuideDeps {
+  readonly guide: Guide;
+  readonly loadProgress: () => Promise<Record<string, Progress>>;
+  readonly saveProgress: (all: Record<string, Progress>) => Promise<void>;
+  readonly loadOpen: () => Promise<boolean>;
+  readonly saveOpen: (open: boolean) => Promise<void>;
+  readonly send: (tabId: number, message: unknown) => Promise<void>;
+  readonly setBadge: (text: string) => Promise<void>;
+  readonly now: () => number;
+  readonly version: string;
+}
+
+/**
+ * Per-tab aggregation of what every frame sees, and the guide progress of each console host.
+ * Tab state is only a cache of frame reports: after a service-worker restart the frames re-report.
+ */
+export class GuideService {
+  private readonly tabs = new Map<number, TabInfo>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly d: GuideDeps) {}
+
+  /** Storage read-modify-write runs one at a time so concurrent frame reports do not lose updates. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async handle(req: ContentRequest, from: FrameSender): Promise<GuideView | null | undefined> {
+    return this.serial(async () => {
+      const known = this.tabs.has(from.tabId);
+      const tab = this.tabFor(from);
+      switch (req.type) {
+        case "frame/hello":
+        case "frame/page": {
+          const prev = tab.frames.get(from.frameId);
+          const info: FrameInfo = {
+            pageId: req.page.detection?.pageId ?? null,
+            score: req.page.detection?.score ?? 0,
+            api1Missing: req.page.api1Missing,
+            ...(prev?.target ? { target: prev.target } : {}),
+          };
+          tab.frames.set(from.frameId, info);
+          await this.pageMayHaveChanged(tab, from.tabId);
+          if (!known && req.type !== "frame/hello") await this.d.send(from.tabId, { type: "bg/rehello" });
+          return req.type === "frame/hello" ? this.view(tab) : undefined;
+        }
+        case "frame/target": {
+          const frame = tab.frames.get(from.frameId);
+          if (frame) frame.target = { stepId: req.stepId, found: req.found };
+          await this.broadcast(from.tabId, tab);
+          return undefined;
+        }
+        case "frame/completed": {
+          await this.update(tab.host, (p) => markDone(this.d.guide, p, req.stepId, this.d.now()));
+          await this.broadcastAll();
+          return undefined;
+        }
+        case "panel/action": {
+          if (req.action === "open" || req.action === "close") {
+            await this.d.saveOpen(req.action === "open");
+          } else {
+            const action: Action = { kind: req.action };
+            await this.update(tab.host, (p) => {
+              const next = apply(this.d.guide, p, action, this.d.now());
+              // The page in view still decides after "start over".
+              return req.action === "start-over" && tab.pageId
+                ? arriveAt(this.d.guide, next, tab.pageId, this.d.now())
+                : next;
+            });
+          }
+          await this.broadcastAll();
+          return undefined;
+        }
+        case "panel/path": {
+          await this.update(tab.host, (p) =>
+            apply(this.d.guide, p, { kind: "path", path: req.path }, this.d.now()),
+          );
+          await this.broadcastAll();
+          return undefined;
+        }
+      }
+    });
+  }
+
+  /** Keys were generated in the popup: that step is done for the console used most recently. */
+  async keysGenerated(): Promise<void> {
+    await this.serial(async () => {
+      const all = await this.d.loadProgress();
+      const host = Object.entries(all).sort((a, b) => b[1].updatedAt - a[1].updatedAt)[0]?.[0];
+      if (!host) return;
+      await this.update(host, (p) => markDone(this.d.guide, p, "generate-keys", this.d.now()));
+      await this.broadcastAll();
+    });
+  }
+
+  forgetTab(tabId: number): void {
+    this.tabs.delete(tabId);
+  }
+
+  private tabFor(from: FrameSender): TabInfo {
+    let tab = this.tabs.get(from.tabId);
+    let host = "";
+    try {
+      host = new URL(from.tabUrl).host;
+    } catch {
+      // keep "" for an unreadable URL; progress is then shared under that key
+    }
+    if (!tab || (from.frameId === 0 && host && tab.host !== host)) {
+      tab = { host, frames: new Map(), pageId: null };
+      this.tabs.set(from.tabId, tab);
+    }
+    return tab;
+  }
+
+  private async pageMayHaveChanged(tab: TabInfo, tabId: number): Promise<void> {
+    let best: FrameInfo | undefined;
+    for (const f of tab.frames.values()) if (f.pageId && (!best || f.score > best.score)) best = f;
+    const pageId = best?.pageId ?? null;
+    const api1Missing = pageId === "api-integrations" && [...tab.frames.values()].some((f) => f.api1Missing);
+    const changed = pageId !== tab.pageId;
+    tab.pageId = pageId;
+    if (changed && pageId)
+      await this.update(tab.host, (p) => arriveAt(this.d.guide, p, pageId, this.d.now()));
+    if (api1Missing) await this.update(tab.host, (p) => api1Unavailable(this.d.guide, p, this.d.now()));
+    await this.broadcast(tabId, tab);
+  }
+
+  private async progressFor(host: string): Promise<Progress> {
+    const all = await this.d.loadProgress();
+    return all[host] ?? initialProgress(this.d.guide, this.d.now());
+  }
+
+  private async update(host: string, change: (p: Progress) => Progress): Promise<void> {
+    const all = await this.d.loadProgress();
+    const before = all[host] ?? initialProgress(this.d.guide, this.d.now());
+    const after = change(before);
+    if (after === before && all[host]) return;
+    const next = { ...all, [host]: after };
+    await this.d.saveProgress(next);
+    const total = stepsFor(this.d.guide, after.path).length;
+    const done = stepsFor(this.d.guide, after.path).filter((s) => after.done.includes(s.id)).length;
+    await this.d.setBadge(done === 0 ? "" : `${done}/${total}`);
+    if (isFinished(this.d.guide, after) && !isFinished(this.d.guide, before)) await this.d.saveOpen(false);
+  }
+
+  private async view(tab: TabInfo): Promise<GuideView | null> {
+    const p = await this.progressFor(tab.host);
+    const list = stepsFor(this.d.guide, p.path);
+    const index = Math.max(
+      0,
+      list.findIndex((s) => s.id === p.currentId),
+    );
+    const step = list[index];
+    if (!step) return null;
+    const targetFound = [...tab.frames.values()].some((f) => f.target?.stepId === step.id && f.target.found);
+    return {
+      open: await this.d.loadOpen(),
+      path: p.path,
+      index: index + 1,
+      total: list.length,
+      doneCount: list.filter((s) => p.done.includes(s.id)).length,
+      finished: isFinished(this.d.guide, p),
+      // Readonly guide data into a message that is serialised right away: the cast only drops `readonly`.
+      step: step as GuideView["step"],
+      stepDone: p.done.includes(step.id),
+      pageId: tab.pageId,
+      targetFound,
+      ...(p.notice ? { notice: p.notice } : {}),
+      version: this.d.version,
+    };
+  }
+
+  private async broadcast(tabId: number, tab: TabInfo): Promise<void> {
+    await this.d.send(tabId, { type: "bg/state", view: await this.view(tab) });
+  }
+
+  private async broadcastAll(): Promise<void> {
+    for (const [tabId, tab] of this.tabs) await this.broadcast(tabId, tab);
+  }
+}

@@ -1,0 +1,170 @@
+import type { Completion, PageSpec, TargetSpec } from "../guide/types";
+import type { GuideView } from "../lib/guide-messages";
+import { detectPage, gatherSignals } from "./detect";
+import { normalize } from "./dom-text";
+import { locate, locateFirst } from "./locate";
+import { attach, type OverlayHost } from "./overlay-host";
+import { placeSpotlight } from "./spotlight";
+import { isGuideView } from "./view-guard";
+import { ChangeWatcher } from "./watch";
+
+const DETECT_EVERY_MS = 250;
+
+export interface PageReport {
+  url: string;
+  detection: { pageId: string; score: number } | null;
+  api1Missing: boolean;
+}
+
+/**
+ * What every frame does: tell the service worker which page it shows, find the current step's
+ * control in its own document, draw the spotlight there, and notice when the step is completed.
+ */
+export class FrameAgent {
+  private view: GuideView | null = null;
+  private target: Element | null = null;
+  private reported: { stepId: string; found: boolean } | undefined;
+  private readonly completedSent = new Set<string>();
+  private lastReport = "";
+  private lastDetect = 0;
+  private detectTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly watcher: ChangeWatcher;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly pages: readonly PageSpec[],
+    private readonly overlay: OverlayHost,
+    private readonly send: (message: unknown) => Promise<unknown>,
+    /** Called after the view changed or the target moved: the top frame re-renders its panel. */
+    private readonly onViewChange: (view: GuideView | null, target: Element | null) => void,
+  ) {
+    this.watcher = new ChangeWatcher(
+      doc,
+      (changed) => this.onChange(changed),
+      (n) => overlay.host.contains(n) || n === overlay.host,
+    );
+  }
+
+  report(): PageReport {
+    const s = gatherSignals(this.doc, this.doc.location.href);
+    const has = (t: string) => s.texts.has(normalize(t));
+    return {
+      url: this.doc.location.href,
+      detection: detectPage(this.pages, s),
+      api1Missing: has("Mimecast API 2.0") && !has("Mimecast API 1.0") && !has("Add API Application"),
+    };
+  }
+
+  async start(): Promise<void> {
+    this.doc.addEventListener("click", this.onClick, { capture: true });
+    this.watcher.start();
+    const page = this.report();
+    this.lastReport = JSON.stringify(page);
+    this.lastDetect = Date.now();
+    this.setView(await this.send({ type: "frame/hello", page }));
+  }
+
+  /** A view from the service worker (hello reply or broadcast); anything malformed means no guide. */
+  setView(view: unknown): void {
+    this.view = isGuideView(view) ? view : null;
+    this.reported = undefined;
+    this.target = null;
+    this.update(true);
+  }
+
+  /** The service worker restarted and lost what frames had told it. */
+  rehello(): void {
+    this.lastReport = "";
+    this.detectSoon();
+  }
+
+  private onChange(domChanged: boolean): void {
+    if (domChanged) this.detectSoon();
+    this.update(domChanged);
+  }
+
+  private detectSoon(): void {
+    if (this.detectTimer) return;
+    const wait = Math.max(0, this.lastDetect + DETECT_EVERY_MS - Date.now());
+    this.detectTimer = setTimeout(() => {
+      this.detectTimer = undefined;
+      this.lastDetect = Date.now();
+      const page = this.report();
+      const key = JSON.stringify(page);
+      if (key === this.lastReport) return;
+      this.lastReport = key;
+      void this.send({ type: "frame/page", page });
+    }, wait);
+  }
+
+  private stepIsHere(): boolean {
+    const v = this.view;
+    return !!v && v.open && v.pageId === v.step.page;
+  }
+
+  private update(domChanged: boolean): void {
+    attach(this.doc, this.overlay);
+    const v = this.view;
+    if (!v || !this.stepIsHere() || v.step.targets.length === 0) {
+      this.target = null;
+    } else if (domChanged || !this.target?.isConnected) {
+      this.target = locateFirst(this.doc, v.step.targets)?.element ?? null;
+    }
+    this.watcher.observe(this.target);
+    placeSpotlight(this.overlay.ring, this.target);
+    if (v && this.stepIsHere() && v.step.targets.length > 0) {
+      const found = this.target !== null;
+      if (this.reported?.stepId !== v.step.id || this.reported.found !== found) {
+        this.reported = { stepId: v.step.id, found };
+        void this.send({ type: "frame/target", stepId: v.step.id, found });
+      }
+    }
+    if (domChanged) this.checkCompletion();
+    this.onViewChange(v, this.target);
+  }
+
+  private complete(stepId: string): void {
+    if (this.completedSent.has(stepId)) return;
+    this.completedSent.add(stepId);
+    void this.send({ type: "frame/completed", stepId });
+  }
+
+  private checkCompletion(): void {
+    const v = this.view;
+    if (!v || v.stepDone || v.pageId !== v.step.page) return;
+    if (isComplete(this.doc, v.step.completion)) this.complete(v.step.id);
+  }
+
+  private readonly onClick = (event: Event) => {
+    const v = this.view;
+    if (!v || v.stepDone || v.pageId !== v.step.page || v.step.completion.kind !== "clicked") return;
+    const el = locate(this.doc, v.step.completion.target);
+    const clicked = event.target as Node | null;
+    if (el && clicked && (el === clicked || el.contains(clicked))) this.complete(v.step.id);
+  };
+}
+
+function checkedState(doc: Document, t: TargetSpec): boolean {
+  const el = locate(doc, t);
+  if (!el) return false;
+  return (el as HTMLInputElement).checked === true || el.getAttribute("aria-checked") === "true";
+}
+
+/** Completion the page itself shows (a ticked box, a chosen value, a text that appeared). */
+export function isComplete(doc: Document, c: Completion): boolean {
+  switch (c.kind) {
+    case "checked":
+      return c.targets.every((t) => checkedState(doc, t));
+    case "selected": {
+      const el = locate(doc, c.target);
+      if (!el) return false;
+      const select = el as HTMLSelectElement;
+      const chosen = select.selectedOptions?.[0]?.textContent ?? el.textContent ?? "";
+      return normalize(chosen) === normalize(c.value);
+    }
+    case "appears":
+      return c.text.some((t) => locate(doc, { role: "text", name: [t], describe: t }) !== null);
+    default:
+      return false;
+  }
+}

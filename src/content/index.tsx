@@ -1,0 +1,63 @@
+import { render } from "preact";
+import { PAGES, QUIET_URL_HINTS } from "../guide/pages";
+import type { GuideView } from "../lib/guide-messages";
+import { FrameAgent } from "./frame-agent";
+import { outlineFor } from "./outline-copy";
+import { Panel, type PanelAction } from "./overlay/Panel";
+import { createOverlayHost } from "./overlay-host";
+import { runtime, send } from "./runtime";
+import { isStateMessage } from "./view-guard";
+
+/** Entry point in every frame of a Mimecast page. The top frame also owns the guide panel. */
+function main(): void {
+  const href = location.href.toLowerCase();
+  if (QUIET_URL_HINTS.some((h) => href.includes(h))) return;
+  // One agent per document, even if the script is injected twice (extension reload).
+  const marker = "__mimecastSetupGuide";
+  const g = globalThis as unknown as Record<string, boolean>;
+  if (g[marker]) return;
+  g[marker] = true;
+
+  const isTop = window.top === window;
+  const overlay = createOverlayHost(document);
+  let current: GuideView | null = null;
+
+  const act = (action: PanelAction) => void send({ type: "panel/action", action });
+  const renderPanel = (target: Element | null) => {
+    if (!isTop) return;
+    if (!current) {
+      render(null, overlay.panelRoot);
+      return;
+    }
+    const r = target?.getBoundingClientRect();
+    const dockLeft = !!r && r.right > window.innerWidth - 372 && r.bottom > window.innerHeight - 420;
+    const view = current;
+    render(
+      <Panel
+        view={view}
+        act={act}
+        dockLeft={dockLeft}
+        switchPath={() => void send({ type: "panel/path", path: view.path === "api1" ? "api2" : "api1" })}
+        copyOutline={() => outlineFor(document, view)}
+      />,
+      overlay.panelRoot,
+    );
+  };
+
+  const agent = new FrameAgent(document, PAGES, overlay, send, (view, target) => {
+    current = view;
+    renderPanel(target);
+  });
+
+  runtime()?.onMessage.addListener((message: unknown) => {
+    if (isStateMessage(message)) {
+      agent.setView(message.view);
+      return;
+    }
+    if ((message as { type?: unknown } | null)?.type === "bg/rehello") agent.rehello();
+  });
+
+  void agent.start().catch(() => undefined);
+}
+
+main();

@@ -1,0 +1,31 @@
+import { OVERLAY_CSS } from "./overlay/styles";
+
+/** One host element per document, with an open shadow root holding everything we draw. */
+export interface OverlayHost {
+  readonly host: HTMLElement;
+  readonly ring: HTMLElement;
+  readonly panelRoot: HTMLElement;
+}
+
+export function createOverlayHost(doc: Document): OverlayHost {
+  const host = doc.createElement("div");
+  host.setAttribute("data-setup-guide", "");
+  const shadow = host.attachShadow({ mode: "open" });
+  const style = doc.createElement("style");
+  style.textContent = OVERLAY_CSS;
+  const layer = doc.createElement("div");
+  layer.className = "layer";
+  const ring = doc.createElement("div");
+  ring.setAttribute("data-setup-guide-spotlight", "");
+  ring.setAttribute("aria-hidden", "true");
+  ring.hidden = true;
+  const panelRoot = doc.createElement("div");
+  layer.append(ring, panelRoot);
+  shadow.append(style, layer);
+  return { host, ring, panelRoot };
+}
+
+/** Keeps the host attached: some console pages replace the whole body when they re-render. */
+export function attach(doc: Document, o: OverlayHost): void {
+  if (!o.host.isConnected) doc.documentElement.append(o.host);
+}

@@ -1,0 +1,116 @@
+import type { GuideView, StateMessage } from "../lib/guide-messages";
+
+/**
+ * Validation of the service worker's messages in the content script. The service worker checks
+ * them with zod (`src/lib/guide-messages.ts`); here zod would cost more than the whole overlay
+ * (size budget), so these guards check the same shape by hand. A unit test holds them to the zod
+ * schema: both must accept and reject the same inputs.
+ */
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x);
+const isStr = (x: unknown): x is string => typeof x === "string";
+const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+const isBool = (x: unknown): x is boolean => typeof x === "boolean";
+const strs = (x: unknown, min = 0): boolean => Array.isArray(x) && x.length >= min && x.every(isStr);
+const optStr = (x: unknown): boolean => x === undefined || isStr(x);
+const nonEmpty = (x: unknown): boolean => isStr(x) && x.length > 0;
+
+const ROLES = new Set([
+  "button",
+  "link",
+  "tab",
+  "checkbox",
+  "radio",
+  "combobox",
+  "textbox",
+  "heading",
+  "row",
+  "menuitem",
+  "option",
+  "treeitem",
+  "text",
+]);
+const PATHS = new Set(["api1", "api2"]);
+const ID = /^[a-z0-9-]+$/;
+
+function isTarget(x: unknown): boolean {
+  return (
+    isObj(x) &&
+    ROLES.has(x.role as string) &&
+    strs(x.name, 1) &&
+    (x.name as string[]).every(nonEmpty) &&
+    optStr(x.within) &&
+    optStr(x.near) &&
+    optStr(x.css) &&
+    nonEmpty(x.describe)
+  );
+}
+
+function isCompletion(x: unknown): boolean {
+  if (!isObj(x)) return false;
+  switch (x.kind) {
+    case "checked":
+      return Array.isArray(x.targets) && x.targets.length > 0 && x.targets.every(isTarget);
+    case "selected":
+      return isTarget(x.target) && nonEmpty(x.value);
+    case "clicked":
+      return isTarget(x.target);
+    case "appears":
+      return strs(x.text, 1);
+    case "keys-generated":
+    case "manual":
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isStep(x: unknown): boolean {
+  if (!isObj(x)) return false;
+  const m = x.menuPath;
+  return (
+    isStr(x.id) &&
+    ID.test(x.id) &&
+    Array.isArray(x.paths) &&
+    x.paths.length > 0 &&
+    x.paths.every((p) => PATHS.has(p)) &&
+    isStr(x.title) &&
+    x.title.length > 0 &&
+    x.title.length <= 80 &&
+    isStr(x.why) &&
+    x.why.length > 0 &&
+    x.why.length <= 200 &&
+    strs(x.instructions, 1) &&
+    (x.instructions as string[]).every(nonEmpty) &&
+    isObj(m) &&
+    strs(m.classic, 1) &&
+    strs(m.current, 1) &&
+    nonEmpty(x.page) &&
+    Array.isArray(x.targets) &&
+    x.targets.every(isTarget) &&
+    isCompletion(x.completion)
+  );
+}
+
+export function isGuideView(x: unknown): x is GuideView {
+  return (
+    isObj(x) &&
+    isBool(x.open) &&
+    PATHS.has(x.path as string) &&
+    isNum(x.index) &&
+    isNum(x.total) &&
+    isNum(x.doneCount) &&
+    isBool(x.finished) &&
+    isStep(x.step) &&
+    isBool(x.stepDone) &&
+    (x.pageId === null || isStr(x.pageId)) &&
+    isBool(x.targetFound) &&
+    optStr(x.notice) &&
+    isStr(x.version)
+  );
+}
+
+export function isStateMessage(x: unknown): x is StateMessage {
+  return isObj(x) && x.type === "bg/state" && (x.view === null || isGuideView(x.view));
+}

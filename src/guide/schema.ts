@@ -1,0 +1,87 @@
+import * as z from "zod/mini";
+import type { Guide } from "./types";
+
+/**
+ * zod/mini schemas for the guide data. Mini, because the content script validates the steps it
+ * receives with the same schemas and must stay within its size budget.
+ */
+
+export const targetSchema = z.object({
+  role: z.enum([
+    "button",
+    "link",
+    "tab",
+    "checkbox",
+    "radio",
+    "combobox",
+    "textbox",
+    "heading",
+    "row",
+    "menuitem",
+    "option",
+    "treeitem",
+    "text",
+  ]),
+  name: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  within: z.optional(z.string()),
+  near: z.optional(z.string()),
+  css: z.optional(z.string()),
+  describe: z.string().check(z.minLength(1)),
+});
+
+export const pageSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  name: z.string().check(z.minLength(1)),
+  urlHints: z.array(z.string()),
+  headings: z.array(z.string()),
+  breadcrumbs: z.array(z.string()),
+  tabs: z.array(z.string()),
+  controls: z.array(z.string()),
+  absent: z.optional(z.array(z.string())),
+});
+
+export const completionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("checked"), targets: z.array(targetSchema).check(z.minLength(1)) }),
+  z.object({ kind: z.literal("selected"), target: targetSchema, value: z.string().check(z.minLength(1)) }),
+  z.object({ kind: z.literal("clicked"), target: targetSchema }),
+  z.object({ kind: z.literal("appears"), text: z.array(z.string()).check(z.minLength(1)) }),
+  z.object({ kind: z.literal("keys-generated") }),
+  z.object({ kind: z.literal("manual") }),
+]);
+
+export const pathSchema = z.enum(["api1", "api2"]);
+
+export const stepSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  paths: z.array(pathSchema).check(z.minLength(1)),
+  title: z.string().check(z.minLength(1), z.maxLength(80)),
+  why: z.string().check(z.minLength(1), z.maxLength(200)),
+  instructions: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  menuPath: z.object({
+    classic: z.array(z.string()).check(z.minLength(1)),
+    current: z.array(z.string()).check(z.minLength(1)),
+  }),
+  page: z.string().check(z.minLength(1)),
+  targets: z.array(targetSchema),
+  completion: completionSchema,
+});
+
+/** The guide as a whole: schema plus cross-references (every step's page exists, ids unique). */
+export const guideSchema = z
+  .object({
+    version: z.number().check(z.int(), z.positive()),
+    pages: z.array(pageSchema),
+    steps: z.array(stepSchema).check(z.minLength(1)),
+  })
+  .check(
+    z.refine((g) => new Set(g.steps.map((s) => s.id)).size === g.steps.length, "duplicate step id"),
+    z.refine((g) => new Set(g.pages.map((p) => p.id)).size === g.pages.length, "duplicate page id"),
+    z.refine((g) => {
+      const ids = new Set(g.pages.map((p) => p.id));
+      return g.steps.every((s) => s.page === "popup" || ids.has(s.page));
+    }, "a step names a page that does not exist"),
+  );
+
+export function validateGuide(guide: unknown): Guide {
+  return guideSchema.parse(guide);
+}
