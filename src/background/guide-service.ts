@@ -83,7 +83,9 @@ export class GuideService {
         }
         case "frame/target": {
           const frame = tab.frames.get(from.frameId);
-          if (frame) frame.target = { stepId: req.stepId, found: req.found };
+          if (!frame || (frame.target?.stepId === req.stepId && frame.target.found === req.found))
+            return undefined;
+          frame.target = { stepId: req.stepId, found: req.found };
           await this.broadcast(from.tabId, tab);
           return undefined;
         }

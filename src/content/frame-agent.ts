@@ -24,6 +24,8 @@ export class FrameAgent {
   private view: GuideView | null = null;
   private target: Element | null = null;
   private reported: { stepId: string; found: boolean } | undefined;
+  /** Which step stage was last brought into view, so the page is scrolled once, not on every change. */
+  private revealed = "";
   private readonly completedSent = new Set<string>();
   private lastReport = "";
   private lastDetect = 0;
@@ -67,7 +69,7 @@ export class FrameAgent {
   /** A view from the service worker (hello reply or broadcast); anything malformed means no guide. */
   setView(view: unknown): void {
     this.view = isGuideView(view) ? view : null;
-    this.reported = undefined;
+    // `reported` is kept: re-reporting on every broadcast would make the broadcast echo forever.
     this.target = null;
     this.update(true);
   }
@@ -75,6 +77,7 @@ export class FrameAgent {
   /** The service worker restarted and lost what frames had told it. */
   rehello(): void {
     this.lastReport = "";
+    this.reported = undefined;
     this.detectSoon();
   }
 
@@ -108,7 +111,13 @@ export class FrameAgent {
     if (!v || !this.stepIsHere() || v.step.targets.length === 0) {
       this.target = null;
     } else if (domChanged || !this.target?.isConnected) {
-      this.target = locateFirst(this.doc, v.step.targets)?.element ?? null;
+      const found = locateFirst(this.doc, v.step.targets);
+      this.target = found?.element ?? null;
+      const stage = found ? `${v.step.id}:${found.index}` : "";
+      if (found && stage !== this.revealed) {
+        this.revealed = stage;
+        reveal(found.element);
+      }
     }
     this.watcher.observe(this.target);
     placeSpotlight(this.overlay.ring, this.target);
@@ -142,6 +151,12 @@ export class FrameAgent {
     const clicked = event.target as Node | null;
     if (el && clicked && (el === clicked || el.contains(clicked))) this.complete(v.step.id);
   };
+}
+
+/** Scrolls a control into view (window and inner containers) only if it is not already visible. */
+function reveal(el: Element): void {
+  const reduce = el.ownerDocument.defaultView?.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView?.({ block: "nearest", inline: "nearest", behavior: reduce ? "auto" : "smooth" });
 }
 
 function checkedState(doc: Document, t: TargetSpec): boolean {

@@ -1,6 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
-/** zod schemas for what crosses extension boundaries (messages, storage). */
+/**
+ * zod schemas for what crosses extension boundaries (messages, storage). zod/mini: the popup
+ * parses these on opening and must be interactive within 150 ms.
+ */
 
 export const formFieldSchema = z.enum(["email", "password", "appId", "authType", "region"]);
 export const authTypeSchema = z.enum(["cloud", "domain"]);
@@ -25,28 +28,28 @@ export const failureSchema = z.object({
   ]),
   message: z.string(),
   action: z.string(),
-  field: formFieldSchema.optional(),
-  code: z.string().optional(),
-  mimecastMessage: z.string().optional(),
-  httpStatus: z.number().optional(),
-  retryAt: z.number().optional(),
+  field: z.optional(formFieldSchema),
+  code: z.optional(z.string()),
+  mimecastMessage: z.optional(z.string()),
+  httpStatus: z.optional(z.number()),
+  retryAt: z.optional(z.number()),
 });
 
 /** What the user typed to generate keys. The password only ever travels in a message. */
 export const generateInputSchema = z.object({
-  email: z.string().trim().min(3).max(320),
-  password: z.string().min(1).max(1024),
-  appId: z.string().trim().min(1).max(200),
+  email: z.string().check(z.trim(), z.minLength(3), z.maxLength(320)),
+  password: z.string().check(z.minLength(1), z.maxLength(1024)),
+  appId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   authType: authTypeSchema,
-  regionId: z.string().min(1).max(20),
+  regionId: z.string().check(z.minLength(1), z.maxLength(20)),
 });
 export type GenerateInputMessage = z.infer<typeof generateInputSchema>;
 
 /** Generated keys, kept in `storage.session` only (memory, cleared when the browser closes). */
 export const keySessionSchema = z.object({
-  accessKey: z.string().min(1),
-  secretKey: z.string().min(1),
-  durationMs: z.number().optional(),
+  accessKey: z.string().check(z.minLength(1)),
+  secretKey: z.string().check(z.minLength(1)),
+  durationMs: z.optional(z.number()),
   regionId: z.string(),
   email: z.string(),
   appId: z.string(),
@@ -56,10 +59,10 @@ export type KeySession = z.infer<typeof keySessionSchema>;
 
 /** Non-secret form values remembered in `storage.local` for next time. */
 export const prefsSchema = z.object({
-  email: z.string().max(320).optional(),
-  appId: z.string().max(200).optional(),
-  regionId: z.string().max(20).optional(),
-  authType: authTypeSchema.optional(),
+  email: z.optional(z.string().check(z.maxLength(320))),
+  appId: z.optional(z.string().check(z.maxLength(200))),
+  regionId: z.optional(z.string().check(z.maxLength(20))),
+  authType: z.optional(authTypeSchema),
 });
 export type Prefs = z.infer<typeof prefsSchema>;
 
@@ -69,7 +72,7 @@ export const progressSchema = z.object({
   done: z.array(z.string()),
   skipped: z.array(z.string()),
   currentId: z.string(),
-  notice: z.string().optional(),
+  notice: z.optional(z.string()),
   updatedAt: z.number(),
 });
 export const progressMapSchema = z.record(z.string(), progressSchema);

@@ -27,6 +27,7 @@ function services(overrides: Partial<PopupServices> = {}) {
       saved.push(p);
     },
     loadKeys: async () => undefined,
+    loadProgress: async () => ({}),
     generateKeys: async (input) => {
       calls.push(input);
       return { ok: true, session: KEYS };

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { DIST } from "./harness";
+
+interface Manifest {
+  content_scripts?: { js?: string[]; all_frames?: boolean; matches?: string[] }[];
+  web_accessible_resources?: unknown[];
+  permissions?: string[];
+  host_permissions?: string[];
+}
+
+const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as Manifest;
+
+describe("production build", () => {
+  it("keeps everything the content script loads on a console page within 15 KB gzip", () => {
+    const files = manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [];
+    expect(files.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const f of files) {
+      const code = readFileSync(join(DIST, f));
+      // A standalone script: it may not pull further chunks at run time.
+      expect(code.toString("utf8")).not.toMatch(/\bimport\s*\(|chrome\.runtime\.getURL\(/);
+      total += gzipSync(code, { level: 9 }).length;
+    }
+    expect(total).toBeLessThanOrEqual(15 * 1024);
+  });
+
+  it("runs the content script in every frame of Mimecast pages only", () => {
+    expect(manifest.content_scripts).toEqual([
+      expect.objectContaining({ matches: ["https://*.mimecast.com/*"], all_frames: true }),
+    ]);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it("asks for no permission beyond storage and the Mimecast hosts", () => {
+    expect(manifest.permissions).toEqual(["storage"]);
+    expect(manifest.host_permissions).toEqual([
+      "https://*.mimecast.com/*",
+      "https://*.mimecast-pscom-us.com/*",
+    ]);
+  });
+});

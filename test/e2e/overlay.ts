@@ -1,0 +1,115 @@
+import type { Frame, Page } from "puppeteer";
+
+/** Reading the overlay through the test contract only: data-setup-guide attributes in open shadow roots. */
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export async function panelText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector("[data-setup-guide]");
+    const panel = host?.shadowRoot?.querySelector("[data-setup-guide-panel]");
+    return panel ? (panel as HTMLElement).innerText : null;
+  });
+}
+
+export async function waitForPanelTitle(page: Page, title: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (t: string) => {
+      const host = document.querySelector("[data-setup-guide]");
+      const panel = host?.shadowRoot?.querySelector("[data-setup-guide-panel]");
+      return !!panel && Array.from(panel.querySelectorAll("h2")).some((h) => h.textContent === t);
+    },
+    { timeout },
+    title,
+  );
+}
+
+export async function launcherText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector("[data-setup-guide]");
+    const b = host?.shadowRoot?.querySelector("[data-setup-guide-launcher]");
+    return b ? (b.textContent ?? "") : null;
+  });
+}
+
+/** The visible spotlight's box in its frame's viewport, or null when absent or hidden. */
+export async function spotlightBox(frame: Frame | Page): Promise<Box | null> {
+  return frame.evaluate(() => {
+    const host = document.querySelector("[data-setup-guide]");
+    const ring = host?.shadowRoot?.querySelector("[data-setup-guide-spotlight]") as
+      | HTMLElement
+      | null
+      | undefined;
+    if (!ring || ring.hidden || getComputedStyle(ring).display === "none") return null;
+    const r = ring.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return null;
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+}
+
+export function encloses(outer: Box, inner: Box, slack = 8): boolean {
+  return (
+    outer.x <= inner.x + 0.5 &&
+    outer.y <= inner.y + 0.5 &&
+    outer.x + outer.width >= inner.x + inner.width - 0.5 &&
+    outer.y + outer.height >= inner.y + inner.height - 0.5 &&
+    inner.x - outer.x <= slack &&
+    inner.y - outer.y <= slack &&
+    outer.x + outer.width - (inner.x + inner.width) <= slack &&
+    outer.y + outer.height - (inner.y + inner.height) <= slack
+  );
+}
+
+/** How a test names a console element: CSS (plus exact text), or the text of its label. */
+export type Finder = { readonly css: string; readonly text?: string } | { readonly label: string };
+
+/** Waits until the frame's spotlight encloses the element the finder names (within 8 px). */
+export async function waitForSpotlightOn(
+  frame: Frame | Page,
+  finder: Finder,
+  timeout = 15_000,
+): Promise<void> {
+  await frame.waitForFunction(
+    (f: { css?: string; text?: string; label?: string }) => {
+      let el: Element | null = null;
+      if (f.label !== undefined) {
+        const label = Array.from(document.querySelectorAll("label")).find(
+          (l) => (l.textContent ?? "").trim() === f.label,
+        );
+        el = label?.control ?? null;
+      } else {
+        el =
+          Array.from(document.querySelectorAll(f.css ?? "*")).find(
+            (e) =>
+              (f.text === undefined || (e.textContent ?? "").trim() === f.text) &&
+              (e as HTMLElement).getClientRects().length > 0,
+          ) ?? null;
+      }
+      const host = document.querySelector("[data-setup-guide]");
+      const ring = host?.shadowRoot?.querySelector("[data-setup-guide-spotlight]") as
+        | HTMLElement
+        | null
+        | undefined;
+      if (!el || !ring || ring.hidden) return false;
+      const a = ring.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      return (
+        a.left <= b.left + 0.5 &&
+        a.top <= b.top + 0.5 &&
+        a.right >= b.right - 0.5 &&
+        a.bottom >= b.bottom - 0.5 &&
+        b.left - a.left <= 8 &&
+        b.top - a.top <= 8 &&
+        a.right - b.right <= 8 &&
+        a.bottom - b.bottom <= 8
+      );
+    },
+    { timeout, polling: "raf" },
+    finder as { css?: string; text?: string; label?: string },
+  );
+}
