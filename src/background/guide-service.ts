@@ -66,10 +66,13 @@ export class GuideService {
     return this.serial(async () => {
       const known = this.tabs.has(from.tabId);
       const tab = this.tabFor(from);
+      // The service worker was stopped and lost its cache of frame reports: ask every frame again.
+      if (!known && req.type !== "frame/hello") await this.d.send(from.tabId, { type: "bg/rehello" });
       switch (req.type) {
         case "frame/hello":
         case "frame/page": {
-          const prev = tab.frames.get(from.frameId);
+          // A hello is a new document: what the frame's previous document showed no longer counts.
+          const prev = req.type === "frame/page" ? tab.frames.get(from.frameId) : undefined;
           const info: FrameInfo = {
             pageId: req.page.detection?.pageId ?? null,
             score: req.page.detection?.score ?? 0,
@@ -78,7 +81,6 @@ export class GuideService {
           };
           tab.frames.set(from.frameId, info);
           await this.pageMayHaveChanged(tab, from.tabId);
-          if (!known && req.type !== "frame/hello") await this.d.send(from.tabId, { type: "bg/rehello" });
           return req.type === "frame/hello" ? this.view(tab) : undefined;
         }
         case "frame/target": {
@@ -160,7 +162,13 @@ export class GuideService {
     tab.pageId = pageId;
     if (changed && pageId)
       await this.update(tab.host, (p) => arriveAt(this.d.guide, p, pageId, this.d.now()));
-    if (api1Missing) await this.update(tab.host, (p) => api1Unavailable(this.d.guide, p, this.d.now()));
+    if (api1Missing && pageId) {
+      // After moving to API 2.0 the page in view decides again, now among the API 2.0 steps.
+      await this.update(tab.host, (p) => {
+        const moved = api1Unavailable(this.d.guide, p, this.d.now());
+        return moved === p ? p : arriveAt(this.d.guide, moved, pageId, this.d.now());
+      });
+    }
     await this.broadcast(tabId, tab);
   }
 

@@ -105,7 +105,7 @@ export function arriveAt(guide: Guide, p: Progress, pageId: string, now: number)
   const onPage = steps(guide, p).filter((s) => s.page === pageId);
   if (onPage.length === 0) return p;
   if (onPage.some((s) => s.id === p.currentId) && !p.done.includes(p.currentId)) return p;
-  const pick = onPage.find((s) => !p.done.includes(s.id)) ?? onPage[0];
+  const pick = onPage.find((s) => !p.done.includes(s.id) && !p.skipped.includes(s.id)) ?? onPage[0];
   if (!pick || pick.id === p.currentId) return p;
   return { ...p, currentId: pick.id, updatedAt: now };
 }

@@ -12,7 +12,14 @@ const isObj = (x: unknown): x is Obj => typeof x === "object" && x !== null && !
 const isStr = (x: unknown): x is string => typeof x === "string";
 const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 const isBool = (x: unknown): x is boolean => typeof x === "boolean";
-const strs = (x: unknown, min = 0): boolean => Array.isArray(x) && x.length >= min && x.every(isStr);
+/** Array.from turns holes of sparse arrays into undefined, which every check then rejects (as zod does). */
+const items = (x: unknown): unknown[] | null => (Array.isArray(x) ? Array.from(x) : null);
+const strs = (x: unknown, min = 0): boolean => {
+  const a = items(x);
+  return !!a && a.length >= min && a.every(isStr);
+};
+/** Length in code points, as zod counts it. */
+const len = (x: string): number => [...x].length;
 const optStr = (x: unknown): boolean => x === undefined || isStr(x);
 const nonEmpty = (x: unknown): boolean => isStr(x) && x.length > 0;
 
@@ -39,7 +46,7 @@ function isTarget(x: unknown): boolean {
     isObj(x) &&
     ROLES.has(x.role as string) &&
     strs(x.name, 1) &&
-    (x.name as string[]).every(nonEmpty) &&
+    (items(x.name) ?? []).every(nonEmpty) &&
     optStr(x.within) &&
     optStr(x.near) &&
     optStr(x.css) &&
@@ -51,7 +58,7 @@ function isCompletion(x: unknown): boolean {
   if (!isObj(x)) return false;
   switch (x.kind) {
     case "checked":
-      return Array.isArray(x.targets) && x.targets.length > 0 && x.targets.every(isTarget);
+      return (items(x.targets)?.length ?? 0) > 0 && (items(x.targets) ?? []).every(isTarget);
     case "selected":
       return isTarget(x.target) && nonEmpty(x.value);
     case "clicked":
@@ -74,21 +81,21 @@ function isStep(x: unknown): boolean {
     ID.test(x.id) &&
     Array.isArray(x.paths) &&
     x.paths.length > 0 &&
-    x.paths.every((p) => PATHS.has(p)) &&
+    Array.from(x.paths).every((p) => PATHS.has(p as string)) &&
     isStr(x.title) &&
-    x.title.length > 0 &&
-    x.title.length <= 80 &&
+    len(x.title) > 0 &&
+    len(x.title) <= 80 &&
     isStr(x.why) &&
-    x.why.length > 0 &&
-    x.why.length <= 200 &&
+    len(x.why) > 0 &&
+    len(x.why) <= 200 &&
     strs(x.instructions, 1) &&
-    (x.instructions as string[]).every(nonEmpty) &&
+    (items(x.instructions) ?? []).every(nonEmpty) &&
     isObj(m) &&
     strs(m.classic, 1) &&
     strs(m.current, 1) &&
     nonEmpty(x.page) &&
     Array.isArray(x.targets) &&
-    x.targets.every(isTarget) &&
+    Array.from(x.targets).every(isTarget) &&
     isCompletion(x.completion)
   );
 }
