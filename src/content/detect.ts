@@ -13,8 +13,11 @@ export interface PageSignals {
   readonly headings: ReadonlySet<string>;
   readonly crumbs: readonly string[];
   readonly tabs: ReadonlySet<string>;
+  /** Headings inside an open modal dialog or side panel: what the user is looking at now. */
+  readonly dialogHeadings: ReadonlySet<string>;
 }
 
+const DIALOG_SELECTOR = '[role="dialog"], [aria-modal="true"], dialog[open], .ui-dialog, .cdk-overlay-pane';
 const HEADING_SELECTOR = 'h1, h2, h3, h4, [role="heading"], legend, .ui-dialog-title, [class*="title" i]';
 const CRUMB_SELECTOR =
   '.mc-crumbs div > span, [aria-label*="breadcrumb" i] li, .breadcrumb li, [class*="crumb" i] span';
@@ -57,6 +60,11 @@ export function gatherSignals(doc: Document, url: string): PageSignals {
     headings: visibleTexts(doc.querySelectorAll(HEADING_SELECTOR)),
     crumbs,
     tabs: visibleTexts(doc.querySelectorAll('[role="tab"]')),
+    dialogHeadings: visibleTexts(
+      Array.from(doc.querySelectorAll(DIALOG_SELECTOR)).flatMap((d) =>
+        Array.from(d.querySelectorAll(HEADING_SELECTOR)),
+      ),
+    ),
   };
 }
 
@@ -68,6 +76,8 @@ export function scorePage(page: PageSpec, s: PageSignals): number {
   let text = 0;
   const headingHits = page.headings.filter((h) => s.headings.has(normalize(h))).length;
   text += Math.min(headingHits, 2) * 3;
+  // A dialog's own title outweighs the page still visible beneath it.
+  if (page.headings.some((h) => s.dialogHeadings.has(normalize(h)))) text += 4;
   const lastCrumb = s.crumbs.at(-1);
   if (lastCrumb && page.breadcrumbs.some((b) => normalize(b) === lastCrumb)) text += 3;
   if (page.tabs.some((t) => s.tabs.has(normalize(t)))) text += 2;

@@ -174,7 +174,10 @@ export function isComplete(doc: Document, c: Completion): boolean {
       const el = locate(doc, c.target);
       if (!el) return false;
       const select = el as HTMLSelectElement;
-      const chosen = select.selectedOptions?.[0]?.textContent ?? el.textContent ?? "";
+      const chosen =
+        el.tagName === "SELECT"
+          ? (select.options[select.selectedIndex]?.textContent ?? "")
+          : (el.textContent ?? "");
       return normalize(chosen) === normalize(c.value);
     }
     case "appears":

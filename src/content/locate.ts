@@ -10,8 +10,8 @@ function nameMatches(name: string, wanted: string, tier: Tier, role: TargetSpec[
   const n = normalize(name);
   const w = normalize(wanted);
   if (tier === "normalized") return n === w;
-  // "contains" for one-character names ("+") would match almost anything.
-  if (w.length < 3) return false;
+  // "contains" for short names ("+", "Add", "Next") would match almost anything.
+  if (w.length < 6) return false;
   if (role === "row") return n.includes(w);
   return n.includes(w);
 }

@@ -32,7 +32,14 @@ export const PAGES: readonly PageSpec[] = [
     breadcrumbs: ["API and Platform Integrations", "Integrations Hub"],
     tabs: ["Your Application Integrations", "Available Integrations"],
     controls: ["Mimecast API 2.0", "Mimecast API 1.0", "Add API Application"],
-    absent: ["Application Details", "Notification Settings", "Review Information", "Application ID"],
+    absent: [
+      "Application Details",
+      "Notification Settings",
+      "Review Information",
+      "Application ID",
+      "Terms and Conditions",
+      "Client Secret",
+    ],
   },
   {
     id: "api1-wizard",

@@ -198,6 +198,7 @@ export const STEPS: readonly Step[] = [
     targets: [
       saveAndExit("Add Email Addresses"),
       t("menuitem", "Add Email Addresses", "“Add Email Addresses” in the Build menu"),
+      // "Build" stays visible next to the "Edit group" box: once it is there the next move is Build.
       t("button", "Build", "the “Build” menu"),
       t("textbox", "Group Name", "the group name box", { within: "Edit group" }),
       t("button", "+", "the “+” next to Root", { near: "Root" }),
@@ -248,8 +249,8 @@ export const STEPS: readonly Step[] = [
       current: ["Users & Groups", "Applications"],
     },
     page: "applications",
+    // Both lookups are visible at once: point at the first; the instructions name the second.
     targets: [
-      t("button", "Authentication Profile Lookup", "the “Authentication Profile Lookup” button"),
       t("button", "Group Lookup", "the “Group Lookup” button"),
       t("button", "New Application Settings", "the “New Application Settings” button"),
       t("tab", "Application Settings", "the “Application Settings” tab"),
@@ -301,13 +302,13 @@ export const STEPS: readonly Step[] = [
     },
     page: "api2-wizard",
     targets: [
-      t("button", ["Add and Generate Keys", "Add"], "the “Add and Generate Keys” button"),
+      t("button", "Add and Generate Keys", "the “Add and Generate Keys” button"),
       t("combobox", "Application Role", "the “Application Role” list"),
       t("checkbox", "I accept", "the terms box"),
     ],
     completion: {
       kind: "clicked",
-      target: t("button", ["Add and Generate Keys", "Add"], "Add and Generate Keys"),
+      target: t("button", "Add and Generate Keys", "Add and Generate Keys"),
     },
   },
   {
