@@ -31,7 +31,11 @@ function iconsFromSvg(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [iconsFromSvg(), preact(), crx({ manifest, contentScripts: { standaloneFiles: ["src/content/index.tsx"] } })],
+  plugins: [
+    iconsFromSvg(),
+    preact(),
+    crx({ manifest, contentScripts: { standaloneFiles: ["src/content/index.tsx"] } }),
+  ],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -73,6 +73,10 @@ export class GuideService {
         case "frame/page": {
           // A hello is a new document: what the frame's previous document showed no longer counts.
           const prev = req.type === "frame/page" ? tab.frames.get(from.frameId) : undefined;
+          const newTopDocument = req.type === "frame/hello" && from.frameId === 0;
+          // A new top document means new subframes too: forget every frame and ask the live ones to
+          // report again (one may have said hello before the top frame did).
+          if (newTopDocument) tab.frames.clear();
           const info: FrameInfo = {
             pageId: req.page.detection?.pageId ?? null,
             score: req.page.detection?.score ?? 0,
@@ -81,7 +85,12 @@ export class GuideService {
           };
           tab.frames.set(from.frameId, info);
           await this.pageMayHaveChanged(tab, from.tabId);
+          if (newTopDocument) await this.d.send(from.tabId, { type: "bg/rehello" });
           return req.type === "frame/hello" ? this.view(tab) : undefined;
+        }
+        case "frame/gone": {
+          if (tab.frames.delete(from.frameId)) await this.pageMayHaveChanged(tab, from.tabId);
+          return undefined;
         }
         case "frame/target": {
           const frame = tab.frames.get(from.frameId);

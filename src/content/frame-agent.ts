@@ -59,6 +59,7 @@ export class FrameAgent {
 
   async start(): Promise<void> {
     this.doc.addEventListener("click", this.onClick, { capture: true });
+    this.doc.defaultView?.addEventListener("pagehide", () => void this.send({ type: "frame/gone" }));
     this.watcher.start();
     const page = this.report();
     this.lastReport = JSON.stringify(page);

@@ -8,6 +8,21 @@ import { createOverlayHost } from "./overlay-host";
 import { runtime, send } from "./runtime";
 import { isStateMessage } from "./view-guard";
 
+const PANEL_ZONE = { width: 372, height: 440 };
+const OVERLAYS = '[role="dialog"], [aria-modal="true"], dialog[open], .cdk-overlay-pane, .ui-dialog';
+
+/**
+ * The panel normally sits bottom right. It moves left when that corner holds what the user needs:
+ * the spotlighted control, or a dialog or side panel (their Next/Save buttons live down there).
+ */
+function rightCornerBusy(target: Element | null): boolean {
+  const zoneLeft = window.innerWidth - PANEL_ZONE.width;
+  const zoneTop = window.innerHeight - PANEL_ZONE.height;
+  const overlaps = (r: DOMRect) => r.width > 0 && r.right > zoneLeft && r.bottom > zoneTop;
+  if (target && overlaps(target.getBoundingClientRect())) return true;
+  return Array.from(document.querySelectorAll(OVERLAYS)).some((d) => overlaps(d.getBoundingClientRect()));
+}
+
 /** Entry point in every frame of a Mimecast page. The top frame also owns the guide panel. */
 function main(): void {
   const href = location.href.toLowerCase();
@@ -29,8 +44,7 @@ function main(): void {
       render(null, overlay.panelRoot);
       return;
     }
-    const r = target?.getBoundingClientRect();
-    const dockLeft = !!r && r.right > window.innerWidth - 372 && r.bottom > window.innerHeight - 420;
+    const dockLeft = rightCornerBusy(target);
     const view = current;
     render(
       <Panel

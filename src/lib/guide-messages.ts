@@ -20,6 +20,8 @@ export const contentRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("frame/page"), page: framePageSchema }),
   z.object({ type: z.literal("frame/target"), stepId: z.string(), found: z.boolean() }),
   z.object({ type: z.literal("frame/completed"), stepId: z.string() }),
+  /** The frame's document is going away (navigation, iframe removed). */
+  z.object({ type: z.literal("frame/gone") }),
   z.object({
     type: z.literal("panel/action"),
     action: z.enum(["next", "back", "done", "skip", "start-over", "open", "close", "dismiss-notice"]),

@@ -135,9 +135,10 @@ describe("frame/hello", () => {
       updatedAt: 10_000,
     });
     expect(state.badges).toEqual([""]);
-    // The tab also got the same view as a broadcast, and no rehello (hello is the hello).
+    // The tab also got the same view as a broadcast, and one rehello: a new top document means
+    // new subframes, which must report again.
     expect(lastView(state.sent, 1)).toEqual(view);
-    expect(rehellos(state.sent, 1)).toBe(0);
+    expect(rehellos(state.sent, 1)).toBe(1);
   });
 
   it("reflects the stored open flag", async () => {
@@ -743,13 +744,33 @@ describe("service-worker restart: rehello", () => {
     expect(lastView(state.sent, 4).pageId).toBe("account-settings");
   });
 
-  it("is not sent for a hello, nor for messages from a known tab", async () => {
+  it("is sent once for a top-frame hello, never for a subframe hello or messages from a known tab", async () => {
     const { state, service } = fake();
     await service.handle(hello("dashboard"), top(4));
+    await service.handle(hello("roles"), frame(2, 4));
     await service.handle(pageReport("account-settings"), top(4));
     await service.handle(pageReport("roles"), frame(2, 4));
     await service.handle({ type: "panel/action", action: "next" }, top(4));
-    expect(rehellos(state.sent, 4)).toBe(0);
+    expect(rehellos(state.sent, 4)).toBe(1);
+  });
+
+  it("forgets the subframes of the previous top document", async () => {
+    const { state, service } = fake();
+    await service.handle(hello("dashboard"), top(4));
+    await service.handle(hello("account-settings", 12), frame(7, 4));
+    expect(lastView(state.sent, 4).pageId).toBe("account-settings");
+    // The user navigates: a new top document; the old iframe (frame 7) is gone without a word.
+    await service.handle(hello("internal-directories"), top(4));
+    expect(lastView(state.sent, 4).pageId).toBe("internal-directories");
+  });
+
+  it("drops a frame that says it is gone", async () => {
+    const { state, service } = fake();
+    await service.handle(hello("dashboard"), top(4));
+    await service.handle(hello("roles", 12), frame(7, 4));
+    expect(lastView(state.sent, 4).pageId).toBe("roles");
+    await service.handle({ type: "frame/gone" }, frame(7, 4));
+    expect(lastView(state.sent, 4).pageId).toBe("dashboard");
   });
 
   it("is sent again after the tab was forgotten", async () => {
@@ -757,7 +778,7 @@ describe("service-worker restart: rehello", () => {
     await service.handle(hello("dashboard"), top(4));
     service.forgetTab(4);
     await service.handle(pageReport("dashboard"), top(4));
-    expect(rehellos(state.sent, 4)).toBe(1);
+    expect(rehellos(state.sent, 4)).toBe(2); // one for the first hello, one after forgetting
   });
 
   it("forgetTab stops broadcasts to that tab", async () => {

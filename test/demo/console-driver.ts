@@ -1,0 +1,103 @@
+import type { ElementHandle, Frame, Page } from "puppeteer";
+import { type ConsoleRoute, consoleUrl } from "../sandbox/console-site";
+
+/** Driving the simulated console the way a person would: by visible text and labels. */
+
+const TIMEOUT = 15_000;
+
+export async function byText(frame: Frame, selector: string, text: string): Promise<ElementHandle<Element>> {
+  const handle = await frame.waitForFunction(
+    (sel: string, t: string) => {
+      for (const el of Array.from(document.querySelectorAll(sel))) {
+        const own = (el.textContent || "").replace(/\s+/g, " ").trim();
+        if (own === t && el.getClientRects().length > 0) return el;
+      }
+      return null;
+    },
+    { timeout: TIMEOUT },
+    selector,
+    text,
+  );
+  const el = handle.asElement();
+  if (!el) throw new Error(`no ${selector} with text ${text}`);
+  return el as ElementHandle<Element>;
+}
+
+export async function byLabel(frame: Frame, label: string): Promise<ElementHandle<Element>> {
+  const handle = await frame.waitForFunction(
+    (t: string) => {
+      for (const l of Array.from(document.querySelectorAll("label"))) {
+        const own = (l.textContent || "").replace(/\s+/g, " ").trim();
+        if (own === t && l.control && l.getClientRects().length > 0) return l.control;
+      }
+      return null;
+    },
+    { timeout: TIMEOUT },
+    label,
+  );
+  const el = handle.asElement();
+  if (!el) throw new Error(`no control labelled ${label}`);
+  return el as ElementHandle<Element>;
+}
+
+export async function click(frame: Frame, selector: string, text: string): Promise<void> {
+  await (await byText(frame, selector, text)).click();
+}
+
+export async function type(frame: Frame, label: string, text: string): Promise<void> {
+  const el = await byLabel(frame, label);
+  await el.click({ count: 3 });
+  await el.type(text);
+}
+
+export async function choose(frame: Frame, label: string, value: string): Promise<void> {
+  await ((await byLabel(frame, label)) as ElementHandle<HTMLSelectElement>).select(value);
+}
+
+export async function tick(frame: Frame, label: string): Promise<void> {
+  await (await byLabel(frame, label)).click();
+}
+
+/** Loads a console route in a fresh document (the tenant lives in the tab's sessionStorage). */
+export async function open(
+  page: Page,
+  host: string,
+  route: ConsoleRoute,
+  query: Record<string, string> = {},
+): Promise<void> {
+  await page.goto(consoleUrl(route, host, { seed: "1", ...query }), { waitUntil: "load" });
+  await page.waitForSelector(".mc-crumbs span", { timeout: TIMEOUT, visible: true });
+}
+
+/** The frame of an older page rendered inside the shell, once its late content is in. */
+export async function legacy(page: Page, file: string): Promise<Frame> {
+  const iframe = await page.waitForSelector(`iframe.mc-legacy-frame[src*="${file}"]`, { timeout: TIMEOUT });
+  const frame = await iframe?.contentFrame();
+  if (!frame) throw new Error(`no frame for ${file}`);
+  await frame.waitForFunction(
+    () =>
+      document.readyState === "complete" &&
+      !!document.querySelector(".adconTitle") &&
+      !document.querySelector(".adconLoading, .mc-spinner, [aria-busy=true]"),
+    { timeout: TIMEOUT },
+  );
+  return frame;
+}
+
+/** Clicks a button of the guide panel (inside its shadow root) by its visible text. */
+export async function panelButton(page: Page, text: string): Promise<void> {
+  const handle = await page.waitForFunction(
+    (t: string) => {
+      const root = document.querySelector("[data-setup-guide]")?.shadowRoot;
+      return (
+        Array.from(root?.querySelectorAll("button") ?? []).find((b) => (b.textContent ?? "").trim() === t) ??
+        null
+      );
+    },
+    { timeout: TIMEOUT },
+    text,
+  );
+  const el = handle.asElement();
+  if (!el) throw new Error(`no panel button ${text}`);
+  await (el as ElementHandle<Element>).click();
+}

@@ -1,0 +1,192 @@
+import type { Page } from "puppeteer";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GUIDE, stepsFor } from "../../src/guide";
+import { legacy, open, panelButton } from "../demo/console-driver";
+import { walk } from "../demo/walkthrough";
+import { SANDBOX_APP_ID, SANDBOX_PASSWORD, sandboxAddress } from "../sandbox/accounts";
+import { consoleSite } from "../sandbox/console-site";
+import { buttonStartingWith, fill, type Harness, persistentStorageText, startHarness } from "./harness";
+import { launcherText, panelText, spotlightBox, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startHarness({ site: consoleSite });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+/** A fresh tab and a clean extension state for each test. */
+beforeEach(async () => {
+  for (const p of await h.browser.pages()) await p.close();
+  const popup = await h.browser.newPage();
+  await popup.goto(h.popupUrl);
+  await popup.evaluate(async () => {
+    type Area = { clear(): Promise<void> };
+    const c = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
+    await c.storage.local.clear();
+    await c.storage.session.clear();
+  });
+  await popup.close();
+  page = await h.browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+});
+
+async function generateKeysInPopup(): Promise<void> {
+  const popup = await h.browser.newPage();
+  await popup.goto(h.popupUrl);
+  await fill(popup, "Email address", sandboxAddress("siem-service"));
+  await fill(popup, "Password", SANDBOX_PASSWORD);
+  await fill(popup, "Application ID", SANDBOX_APP_ID);
+  await (await buttonStartingWith(popup, "Generate keys")).click();
+  await popup.waitForSelector("#access-key", { timeout: 30_000 });
+  await popup.close();
+}
+
+describe("guide: every step of both paths on the simulated console", () => {
+  for (const [path, host, classic] of [
+    ["api1", "login-eu.mimecast.com", false],
+    ["api1", "login-us.mimecast.com", true],
+    ["api2", "login-eu.mimecast.com", false],
+  ] as const) {
+    it(`${path} on ${classic ? "the classic" : "the current"} console: detected, spotlit, completed`, {
+      timeout: 240_000,
+    }, async () => {
+      if (path === "api2") {
+        // Reach the API 2.0 path the way a user of a console without API 1.0 does.
+        await open(page, host, "api-integrations", { api1: "off" });
+        await waitForPanelTitle(page, "Start an API 2.0 application");
+        expect(await panelText(page)).toContain("stopped offering new API 1.0 applications in 2025");
+        await panelButton(page, "Got it");
+      }
+      const walked = await walk(
+        { page, host, classic, shot: async () => undefined, generateKeys: generateKeysInPopup },
+        path,
+      );
+      expect(walked).toEqual(stepsFor(GUIDE, path).map((s) => s.id));
+      // Finishing the guide shrinks it to its launcher.
+      await page.waitForFunction(
+        () =>
+          !!document
+            .querySelector("[data-setup-guide]")
+            ?.shadowRoot?.querySelector("[data-setup-guide-launcher]"),
+      );
+      expect(await launcherText(page)).toContain(
+        `${stepsFor(GUIDE, path).length}/${stepsFor(GUIDE, path).length}`,
+      );
+      const popup = await h.browser.newPage();
+      await popup.goto(h.popupUrl);
+      const stored = await persistentStorageText(popup);
+      expect(stored).not.toContain(SANDBOX_PASSWORD);
+      await popup.close();
+    });
+  }
+});
+
+describe("guide: the page in view decides, whatever the progress", () => {
+  it("shows the page's step unasked and keeps progress across reloads", async () => {
+    await open(page, "login-eu.mimecast.com", "applications");
+    await waitForPanelTitle(page, "Create an authentication profile that never expires");
+    await panelButton(page, "Mark done");
+    await waitForPanelTitle(page, "Bind group and profile with an application setting");
+    await page.reload();
+    await waitForPanelTitle(page, "Bind group and profile with an application setting");
+    expect(await panelText(page)).toMatch(/Step \d+ of \d+/i);
+    await open(page, "login-eu.mimecast.com", "account-settings");
+    await waitForPanelTitle(page, "Enable Enhanced Logging");
+  });
+
+  it("follows a control that is re-rendered and scrolled inside an inner container", async () => {
+    await open(page, "login-eu.mimecast.com", "account-settings");
+    const frame = await legacy(page, "account-settings");
+    const header = { css: "button.adconGroupHeader", text: "Enhanced Logging" };
+    await waitForSpotlightOn(frame, header);
+    await frame.evaluate(() => {
+      const s = document.querySelector(".adconScroll");
+      if (s) s.scrollTop = 0;
+    });
+    await waitForSpotlightOn(frame, header);
+    // Re-render: replace the header with an identical new node.
+    await frame.evaluate(() => {
+      const b = Array.from(document.querySelectorAll("button.adconGroupHeader")).find(
+        (e) => e.textContent?.trim() === "Enhanced Logging",
+      );
+      if (b) b.replaceWith(b.cloneNode(true));
+    });
+    await waitForSpotlightOn(frame, header);
+  });
+
+  it("lets a click on the spotlighted control reach the console", async () => {
+    await open(page, "login-eu.mimecast.com", "api-integrations");
+    const top = page.mainFrame();
+    await waitForSpotlightOn(top, { css: "button", text: "Add API Application" });
+    const box = await spotlightBox(page);
+    expect(box).not.toBeNull();
+    if (!box) return;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector(".cdk-overlay-container mc-side-panel", { visible: true });
+    await waitForPanelTitle(page, "Describe the application");
+  });
+
+  it("says what to look for when the control is missing, and offers Skip and Mark done", async () => {
+    await open(page, "login-eu.mimecast.com", "api-integrations", { api1: "off" });
+    await waitForPanelTitle(page, "Start an API 2.0 application");
+    await panelButton(page, "Use API 1.0 instead");
+    await waitForPanelTitle(page, "Add an API 1.0 application");
+    await page.waitForFunction(
+      () =>
+        (document.querySelector("[data-setup-guide]")?.shadowRoot?.textContent ?? "").includes(
+          "I can't find",
+        ),
+      { timeout: 15_000 },
+    );
+    const text = (await panelText(page)) ?? "";
+    expect(text).toContain("the “Add API Application” button");
+    expect(text).toContain("Integrations › API and Platform Integrations");
+    expect(text).toContain("Copy page outline");
+    expect(text).toContain("Skip");
+    expect(await spotlightBox(page)).toBeNull();
+  });
+
+  it("closes to a launcher that survives reloads, and reopens", async () => {
+    await open(page, "login-eu.mimecast.com", "account-settings");
+    await waitForPanelTitle(page, "Enable Enhanced Logging");
+    await page.evaluate(() => {
+      const root = document.querySelector("[data-setup-guide]")?.shadowRoot;
+      (root?.querySelector('button[aria-label="Close the guide"]') as HTMLButtonElement | null)?.click();
+    });
+    await page.waitForFunction(
+      () =>
+        !!document
+          .querySelector("[data-setup-guide]")
+          ?.shadowRoot?.querySelector("[data-setup-guide-launcher]"),
+    );
+    await page.reload();
+    await page.waitForFunction(
+      () =>
+        !!document
+          .querySelector("[data-setup-guide]")
+          ?.shadowRoot?.querySelector("[data-setup-guide-launcher]"),
+    );
+    expect(await panelText(page)).toBeNull();
+    const frame = await legacy(page, "account-settings");
+    expect(await spotlightBox(frame)).toBeNull();
+    await page.evaluate(() => {
+      const root = document.querySelector("[data-setup-guide]")?.shadowRoot;
+      (root?.querySelector("[data-setup-guide-launcher]") as HTMLButtonElement | null)?.click();
+    });
+    await waitForPanelTitle(page, "Enable Enhanced Logging");
+  });
+
+  it("stays away from the sign-in page", async () => {
+    await page.goto("https://login-eu.mimecast.com/u/login/?gta=administration#/login", {
+      waitUntil: "load",
+    });
+    await page.waitForSelector("#username");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.$("[data-setup-guide]")).toBeNull();
+  });
+});

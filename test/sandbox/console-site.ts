@@ -1,0 +1,150 @@
+import { readFileSync, statSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, resolve, sep } from "node:path";
+
+/**
+ * The simulated Mimecast Administration Console: static files under test/sandbox/console/, served
+ * for the console hosts (login.mimecast.com, login-<region>.mimecast.com). The page scripts pick
+ * the console generation from the host name: login-us shows the "classic" console, every other
+ * host the "current" one (`?gen=classic|current` on the app URL overrides).
+ */
+
+export const CONSOLE_ROOT = resolve(import.meta.dirname, "console");
+
+const CONSOLE_HOST = /^login(-[a-z]+)?\.mimecast\.com$/;
+
+export type ConsoleGeneration = "current" | "classic";
+
+export function isConsoleHost(host: string): boolean {
+  return CONSOLE_HOST.test(host);
+}
+
+export function consoleGeneration(host: string): ConsoleGeneration {
+  return host.startsWith("login-us.") ? "classic" : "current";
+}
+
+/** Hash routes of the console app. */
+export const CONSOLE_ROUTES = [
+  "administration-dashboard",
+  "account-settings",
+  "roles",
+  "api-integrations",
+  "integrations-hub",
+  "internal-directories",
+  "profile-groups",
+  "applications",
+] as const;
+export type ConsoleRoute = (typeof CONSOLE_ROUTES)[number];
+
+/** `https://<host>/administration/app/[?query]#/<route>`. */
+export function consoleUrl(
+  route: ConsoleRoute = "administration-dashboard",
+  host = "login-eu.mimecast.com",
+  query: Record<string, string> = {},
+): string {
+  const search = new URLSearchParams(query).toString();
+  return `https://${host}/administration/app/${search ? `?${search}` : ""}#/${route}`;
+}
+
+export function consoleLoginUrl(host = "login-eu.mimecast.com"): string {
+  return `https://${host}/u/login/?gta=administration#/login`;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Paths that are redirects, as the real console's server does. */
+const REDIRECTS: Record<string, string> = {
+  "/": "/u/login/?gta=administration#/login",
+  "/u/login": "/u/login/",
+  "/administration": "/administration/app/#/administration-dashboard",
+  "/administration/": "/administration/app/#/administration-dashboard",
+  "/administration/app": "/administration/app/",
+};
+
+function plain(res: ServerResponse, status: number, text: string): true {
+  res
+    .writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" })
+    .end(text);
+  return true;
+}
+
+/** The file a URL path names, or null when the path is malformed or leaves the console root. */
+export function consoleFile(pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (!decoded.startsWith("/") || decoded.includes("\0") || decoded.includes("\\")) return null;
+  const segments = decoded.split("/");
+  if (segments.some((s) => s === ".." || s === "." || s.startsWith("."))) return null;
+  const relative = decoded.endsWith("/") ? `${decoded}index.html` : decoded;
+  const file = resolve(CONSOLE_ROOT, `.${relative}`);
+  if (!file.startsWith(CONSOLE_ROOT + sep)) return null;
+  return file;
+}
+
+/** Answers for console hosts (returns true), leaves every other host alone (returns false). */
+export function consoleSite(req: IncomingMessage, res: ServerResponse, host: string): boolean {
+  if (!isConsoleHost(host)) return false;
+  const method = req.method ?? "GET";
+  if (method !== "GET" && method !== "HEAD") {
+    res.setHeader("allow", "GET, HEAD");
+    return plain(res, 405, "Method not allowed");
+  }
+  // Parse the raw target ourselves: the URL parser would silently resolve "/a/../b".
+  const raw = req.url ?? "/";
+  const queryAt = raw.indexOf("?");
+  const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
+  const search = queryAt === -1 ? "" : raw.slice(queryAt);
+
+  const redirect = REDIRECTS[pathname];
+  if (redirect !== undefined) {
+    // Keep the query (?api1=off, ?gen=...) in front of the fragment.
+    const [path, fragment] = redirect.split("#");
+    const query = path?.includes("?") ? "" : search;
+    res
+      .writeHead(302, {
+        location: `${path}${query}${fragment ? `#${fragment}` : ""}`,
+        "cache-control": "no-store",
+      })
+      .end();
+    return true;
+  }
+  if (pathname === "/favicon.ico") {
+    res.writeHead(204, { "cache-control": "no-store" }).end();
+    return true;
+  }
+
+  const file = consoleFile(pathname);
+  if (!file) return plain(res, 400, "Bad request");
+  let body: Buffer;
+  try {
+    if (!statSync(file).isFile()) return plain(res, 404, "Not found");
+    body = readFileSync(file);
+  } catch {
+    return plain(res, 404, "Not found");
+  }
+  const type = TYPES[extname(file).toLowerCase()];
+  if (!type) return plain(res, 404, "Not found");
+  res.writeHead(200, {
+    "content-type": type,
+    "content-length": String(body.length),
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "SAMEORIGIN",
+  });
+  res.end(method === "HEAD" ? undefined : body);
+  return true;
+}

@@ -1,0 +1,280 @@
+// Shared by the simulated console's shell and its framed (legacy) pages. Plain browser JavaScript,
+// loaded as an ES module; no framework, no build step, no external URLs.
+//
+// The simulated tenant lives in sessionStorage (one per tab and host), so what one page creates
+// (a service user, a profile group, an authentication profile) shows up on the others.
+
+const STATE_KEY = "mc-sandbox-state-v1";
+
+/** "classic" (login-us.mimecast.com) or "current" (every other login host). `?gen=` overrides. */
+export function generation() {
+  const wanted = new URLSearchParams(location.search).get("gen");
+  if (wanted === "classic" || wanted === "current") return wanted;
+  return /^login-us\./.test(location.hostname) ? "classic" : "current";
+}
+
+const REGIONS = {
+  login: "Global",
+  "login-eu": "Europe",
+  "login-de": "Germany",
+  "login-us": "United States",
+  "login-usb": "United States (grid B)",
+  "login-ca": "Canada",
+  "login-za": "South Africa",
+  "login-au": "Australia",
+  "login-je": "Offshore",
+};
+
+export function regionName() {
+  return REGIONS[location.hostname.split(".")[0]] ?? "Europe";
+}
+
+/** Appends children: nodes, strings (as text), arrays; skips null, undefined and false. */
+export function append(parent, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else if (typeof child === "string" || typeof child === "number") {
+      parent.append(document.createTextNode(String(child)));
+    } else parent.append(child);
+  }
+  return parent;
+}
+
+/**
+ * Element builder. `class`, `text` and `on` (event handlers) are special; `true` sets an empty
+ * attribute, `false`/null/undefined skip it; everything else becomes an attribute.
+ */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "on") {
+      for (const [type, handler] of Object.entries(value)) el.addEventListener(type, handler);
+    } else if (key === "class") {
+      el.className = value;
+    } else if (key === "text") {
+      el.textContent = value;
+    } else {
+      el.setAttribute(key, value === true ? "" : String(value));
+    }
+  }
+  return append(el, children);
+}
+
+let counter = 0;
+/** Ids that are stable for a given sequence of actions (fixtures stay diffable). */
+export function uid(prefix) {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/** Runs `fn` after a simulated server round trip of `min`..`max` ms. */
+export function later(fn, min = 300, max = 800) {
+  const delay = min + Math.floor(Math.random() * (max - min + 1));
+  return setTimeout(fn, delay);
+}
+
+/** Keyboard activation for elements that are not native buttons (role=tab, role=menuitem...). */
+export function onActivate(el, handler) {
+  el.addEventListener("click", handler);
+  el.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      handler(event);
+    }
+  });
+}
+
+export function defaultState() {
+  const corp = "sandbox-corp.example";
+  return {
+    version: 1,
+    seed: null,
+    randomCalls: 0,
+    enhancedLogging: { inbound: false, outbound: false, internal: false },
+    settings: {},
+    apps: [
+      {
+        name: "Archive Export Connector",
+        category: "Archiving",
+        apiVersion: "1.0",
+        developer: "IT Operations",
+        created: "2023-03-14",
+        status: "Enabled",
+      },
+      {
+        name: "Service Desk Bridge",
+        category: "Ticketing",
+        apiVersion: "2.0",
+        developer: "Service Desk",
+        created: "2024-09-02",
+        status: "Enabled",
+      },
+    ],
+    domains: [
+      {
+        name: corp,
+        addresses: [
+          { email: `admin@${corp}`, name: "Sandbox Admin", type: "Internal" },
+          { email: `jane.doe@${corp}`, name: "Jane Doe", type: "Internal" },
+          { email: `john.smith@${corp}`, name: "John Smith", type: "Internal" },
+          { email: `helpdesk@${corp}`, name: "Help Desk", type: "Internal" },
+          { email: `noreply@${corp}`, name: "No Reply", type: "Internal" },
+        ],
+      },
+      {
+        name: "other.example",
+        addresses: [
+          { email: "ops@other.example", name: "Operations", type: "Internal" },
+          { email: "finance@other.example", name: "Finance Team", type: "Internal" },
+        ],
+      },
+    ],
+    roles: [
+      {
+        name: "Basic Administrator",
+        description: "View logs, reports and account settings",
+        users: [`admin@${corp}`],
+      },
+      { name: "Full Administrator", description: "Manage all services except roles", users: [] },
+      { name: "Super Administrator", description: "Unrestricted access", users: [`admin@${corp}`] },
+      {
+        name: "Help Desk",
+        description: "Release held messages and reset passwords",
+        users: [`helpdesk@${corp}`],
+      },
+      { name: "Discovery Officer", description: "Search the archive for legal holds", users: [] },
+      { name: "Gateway Administrator", description: "Manage gateway policies", users: [] },
+    ],
+    groups: [
+      { id: "g-root", name: "Root", parent: null, addresses: [], domains: [] },
+      { id: "g-exec", name: "Executives", parent: "g-root", addresses: [`jane.doe@${corp}`], domains: [] },
+      { id: "g-fin", name: "Finance", parent: "g-root", addresses: ["finance@other.example"], domains: [] },
+      { id: "g-ldn", name: "London Office", parent: "g-exec", addresses: [], domains: [] },
+      {
+        id: "g-qr",
+        name: "Quarantine Reviewers",
+        parent: "g-root",
+        addresses: [`helpdesk@${corp}`],
+        domains: [],
+      },
+    ],
+    authProfiles: [
+      { description: "Default Authentication Profile", ttl: "8 Hours", type: "Cloud Authentication" },
+      { description: "Mobile Devices", ttl: "30 Days", type: "Cloud Authentication" },
+    ],
+    appSettings: [
+      {
+        description: "Default Application Settings",
+        group: "Root",
+        profile: "Default Authentication Profile",
+      },
+    ],
+  };
+}
+
+export function loadState() {
+  try {
+    const raw = sessionStorage.getItem(STATE_KEY);
+    if (raw) {
+      const parsed = JSON.parse(raw);
+      if (parsed && parsed.version === 1) return { ...defaultState(), ...parsed };
+    }
+  } catch {
+    // unreadable state: start again
+  }
+  return defaultState();
+}
+
+export function saveState(state) {
+  sessionStorage.setItem(STATE_KEY, JSON.stringify(state));
+}
+
+/** Loads, lets `change` mutate, saves, returns the new state. */
+export function updateState(change) {
+  const state = loadState();
+  change(state);
+  saveState(state);
+  return state;
+}
+
+/** `?seed=N` on the shell URL makes generated keys and dates repeatable (for fixtures). */
+export function applySeedFromUrl() {
+  const seed = new URLSearchParams(location.search).get("seed");
+  if (seed === null) return;
+  updateState((state) => {
+    if (state.seed !== Number(seed)) {
+      state.seed = Number(seed) || 1;
+      state.randomCalls = 0;
+    }
+  });
+}
+
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) % 256;
+  };
+}
+
+export function randomBytes(n) {
+  const bytes = new Uint8Array(n);
+  const state = loadState();
+  if (state.seed === null) {
+    crypto.getRandomValues(bytes);
+    return bytes;
+  }
+  const next = seeded(state.seed * 7919 + state.randomCalls);
+  for (let i = 0; i < n; i += 1) bytes[i] = next();
+  updateState((s) => {
+    s.randomCalls += 1;
+  });
+  return bytes;
+}
+
+export function randomUuid() {
+  const b = randomBytes(16);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function randomBase64(n) {
+  return btoa(String.fromCharCode(...randomBytes(n)));
+}
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+export function randomAlnum(n) {
+  return Array.from(randomBytes(n), (x) => ALNUM[x % ALNUM.length]).join("");
+}
+
+/** Today as YYYY-MM-DD, or a fixed day when seeded. */
+export function today() {
+  return loadState().seed === null ? new Date().toISOString().slice(0, 10) : "2025-06-02";
+}
+
+/** A small status message that disappears by itself. */
+export function toast(text, className = "mc-toast") {
+  for (const old of document.querySelectorAll(`.${className}`)) old.remove();
+  const el = h("div", { class: className, role: "status", "aria-live": "polite" }, text);
+  document.body.append(el);
+  setTimeout(() => el.remove(), 2500);
+  return el;
+}
+
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** An Angular-Material-like busy indicator (the "XHR in flight" state). */
+export function spinner(label = "Loading") {
+  return h(
+    "div",
+    { class: "mc-spinner", role: "progressbar", "aria-label": label },
+    h("span", { class: "mc-spinner-ring", "aria-hidden": "true" }),
+  );
+}
