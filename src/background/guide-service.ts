@@ -122,9 +122,16 @@ export class GuideService {
           return undefined;
         }
         case "panel/path": {
-          await this.update(tab.host, (p) =>
-            apply(this.d.guide, p, { kind: "path", path: req.path }, this.d.now()),
-          );
+          // The user's own choice of path sticks (no automatic switch back), and the page in view
+          // decides the step among the chosen path's steps.
+          await this.update(tab.host, (p) => {
+            if (p.path === req.path) return p;
+            const chosen = {
+              ...apply(this.d.guide, p, { kind: "path", path: req.path }, this.d.now()),
+              pathChosen: true,
+            };
+            return tab.pageId ? arriveAt(this.d.guide, chosen, tab.pageId, this.d.now()) : chosen;
+          });
           await this.broadcastAll();
           return undefined;
         }

@@ -13,6 +13,8 @@ export interface Progress {
   readonly currentId: string;
   /** Shown once in the panel, e.g. why the guide moved to API 2.0. */
   readonly notice?: string;
+  /** The user picked the path in the panel: never switch it automatically. */
+  readonly pathChosen?: boolean;
   readonly updatedAt: number;
 }
 
@@ -114,7 +116,7 @@ const API1_CREATION_STEPS = ["api1-add-application", "api1-app-details", "api1-a
 
 /** The console offers no API 1.0 application: move to API 2.0 unless one was already made. */
 export function api1Unavailable(guide: Guide, p: Progress, now: number): Progress {
-  if (p.path !== "api1" || API1_CREATION_STEPS.some((id) => p.done.includes(id))) return p;
+  if (p.path !== "api1" || p.pathChosen || API1_CREATION_STEPS.some((id) => p.done.includes(id))) return p;
   const moved = apply(guide, p, { kind: "path", path: "api2" }, now);
   return {
     ...moved,

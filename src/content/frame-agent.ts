@@ -154,10 +154,26 @@ export class FrameAgent {
   };
 }
 
-/** Scrolls a control into view (window and inner containers) only if it is not already visible. */
+/** Whether a person can see the whole control now: inside the window and every clipping container. */
+function inView(el: Element): boolean {
+  const win = el.ownerDocument.defaultView;
+  if (!win) return true;
+  const r = el.getBoundingClientRect();
+  if (r.top < 0 || r.left < 0 || r.bottom > win.innerHeight || r.right > win.innerWidth) return false;
+  for (let a = el.parentElement; a && a !== el.ownerDocument.body; a = a.parentElement) {
+    const style = win.getComputedStyle(a);
+    if (!/(auto|scroll|hidden)/.test(style.overflowY + style.overflowX)) continue;
+    const c = a.getBoundingClientRect();
+    if (r.top < c.top || r.bottom > c.bottom || r.left < c.left || r.right > c.right) return false;
+  }
+  return true;
+}
+
+/** Scrolls a control to the middle of the view (window and inner containers) when it is not visible. */
 function reveal(el: Element): void {
+  if (inView(el)) return;
   const reduce = el.ownerDocument.defaultView?.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-  el.scrollIntoView?.({ block: "nearest", inline: "nearest", behavior: reduce ? "auto" : "smooth" });
+  el.scrollIntoView?.({ block: "center", inline: "nearest", behavior: reduce ? "auto" : "smooth" });
 }
 
 function checkedState(doc: Document, t: TargetSpec): boolean {

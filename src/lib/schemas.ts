@@ -73,6 +73,7 @@ export const progressSchema = z.object({
   skipped: z.array(z.string()),
   currentId: z.string(),
   notice: z.optional(z.string()),
+  pathChosen: z.optional(z.boolean()),
   updatedAt: z.number(),
 });
 export const progressMapSchema = z.record(z.string(), progressSchema);

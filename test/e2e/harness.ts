@@ -27,14 +27,18 @@ function popupPath(): string {
  * The production build in dist/, unchanged, in Chromium, with every Mimecast host name resolved to
  * the local HTTPS sandbox.
  */
-export async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
+export async function startHarness(
+  options: SandboxOptions = {},
+  launch: { headless?: boolean } = {},
+): Promise<Harness> {
   if (!existsSync(join(DIST, "manifest.json"))) {
     throw new Error("dist/ has no build: run `npm run build` before the end-to-end tests.");
   }
   const sandbox = await startSandbox(options);
   const profile = mkdtempSync(join(tmpdir(), "siem-assistant-e2e-"));
   const browser = await puppeteer.launch({
-    headless: true,
+    headless: launch.headless ?? true,
+    defaultViewport: launch.headless === false ? null : { width: 1280, height: 800 },
     enableExtensions: [DIST],
     pipe: true,
     acceptInsecureCerts: true,
