@@ -121,6 +121,9 @@ export class GuideService {
           await this.broadcastAll();
           return undefined;
         }
+        case "panel/capture":
+          // Handled before the guide (it stores secrets in the session, not progress).
+          return undefined;
         case "panel/path": {
           // The user's own choice of path sticks (no automatic switch back), and the page in view
           // decides the step among the chosen path's steps.

@@ -1,6 +1,6 @@
 import type { ReplyFor, Request } from "../lib/messages";
 import type { KeySession } from "../lib/schemas";
-import { generateKeys, type Transport } from "../mimecast";
+import { discover, generateKeys, regionById, type Transport, verifyApi1, verifyApi2 } from "../mimecast";
 
 /** What the handlers need from the extension; injected so they are unit-testable. */
 export interface HandlerDeps {
@@ -33,6 +33,53 @@ export const handlers: Handlers = {
     await deps.saveKeys(session);
     await deps.onKeysGenerated().catch(() => undefined);
     return { ok: true, session };
+  },
+  async "popup/verify-api1"(msg, deps) {
+    const { regionId, email, ...creds } = msg.input;
+    let region = regionById(regionId);
+    if (!region) {
+      if (!email) {
+        return {
+          ok: false,
+          failure: {
+            kind: "validation",
+            field: "region",
+            message: "Choose the account's region to verify the keys.",
+            action: "Or enter the service user's email address so the region can be detected.",
+          },
+        };
+      }
+      const found = await discover(deps.transport, creds.appId.trim(), email.trim());
+      if (!found.ok) return { ok: false, failure: found.failure };
+      region = found.value.region;
+    }
+    const trimmed = {
+      appId: creds.appId.trim(),
+      appKey: creds.appKey.trim(),
+      accessKey: creds.accessKey.trim(),
+      secretKey: creds.secretKey.trim(),
+    };
+    const result = await verifyApi1(deps.transport, {
+      ...trimmed,
+      region,
+      ...(email ? { email: email.trim() } : {}),
+    });
+    if (!result.ok) return { ok: false, failure: result.failure };
+    const { account, siem } = result.value;
+    return {
+      ok: true,
+      result: {
+        regionId: region.id,
+        accountName: account.accountName,
+        accountCode: account.accountCode,
+        siem,
+      },
+    };
+  },
+  async "popup/verify-api2"(msg, deps) {
+    // The token lives in verifyApi2's memory only; nothing of it is stored or returned.
+    const result = await verifyApi2(deps.transport, msg.input);
+    return result.ok ? { ok: true, result: result.value } : { ok: false, failure: result.failure };
   },
   async "popup/forget-keys"(_msg, deps) {
     await deps.forgetKeys();

@@ -3,10 +3,12 @@ import { GUIDE } from "../guide";
 import { validateGuide } from "../guide/schema";
 import { contentRequestSchema } from "../lib/guide-messages";
 import { requestSchema } from "../lib/messages";
+import { capturedSchema } from "../lib/schemas";
 import {
   forgetKeys,
   readGuideOpen,
   readProgress,
+  writeCaptured,
   writeGuideOpen,
   writeKeys,
   writeProgress,
@@ -63,6 +65,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     return dispatch(popupRequest.data, deps);
   }
   const contentRequest = contentRequestSchema.safeParse(message);
+  if (contentRequest.success && contentRequest.data.type === "panel/capture" && fromConsoleFrame(sender)) {
+    const captured = capturedSchema.safeParse({ ...contentRequest.data.values, capturedAt: Date.now() });
+    if (!captured.success) return Promise.resolve({ ok: false });
+    return writeCaptured(captured.data).then(() => ({ ok: true }));
+  }
   if (contentRequest.success && fromConsoleFrame(sender)) {
     return guideService
       .handle(contentRequest.data, {

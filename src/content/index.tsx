@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { PAGES, QUIET_URL_HINTS } from "../guide/pages";
 import type { GuideView } from "../lib/guide-messages";
+import { captureFrom } from "./capture";
 import { FrameAgent } from "./frame-agent";
 import { outlineFor } from "./outline-copy";
 import { Panel, type PanelAction } from "./overlay/Panel";
@@ -53,6 +54,15 @@ function main(): void {
         dockLeft={dockLeft}
         switchPath={() => void send({ type: "panel/path", path: view.path === "api1" ? "api2" : "api1" })}
         copyOutline={() => outlineFor(document, view)}
+        capture={async () => {
+          // Read only now, on the user's click, and only what this page shows.
+          const values = captureFrom(document, view.pageId);
+          if (!values) return "Could not read the values on this page: copy them by hand.";
+          const reply = (await send({ type: "panel/capture", values })) as { ok?: boolean } | undefined;
+          return reply?.ok
+            ? "Sent to the assistant: open its popup to verify them."
+            : "The assistant did not accept the values.";
+        }}
       />,
       overlay.panelRoot,
     );

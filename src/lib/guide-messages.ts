@@ -27,6 +27,16 @@ export const contentRequestSchema = z.discriminatedUnion("type", [
     action: z.enum(["next", "back", "done", "skip", "start-over", "open", "close", "dismiss-notice"]),
   }),
   z.object({ type: z.literal("panel/path"), path: pathSchema }),
+  /** Sent only when the user clicks "Use in the assistant" on a page that shows new credentials. */
+  z.object({
+    type: z.literal("panel/capture"),
+    values: z.object({
+      appId: z.optional(z.string()),
+      appKey: z.optional(z.string()),
+      clientId: z.optional(z.string()),
+      clientSecret: z.optional(z.string()),
+    }),
+  }),
 ]);
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 

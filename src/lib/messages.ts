@@ -1,5 +1,13 @@
 import * as z from "zod/mini";
-import { failureSchema, generateInputSchema, keySessionSchema } from "./schemas";
+import {
+  failureSchema,
+  generateInputSchema,
+  keySessionSchema,
+  verifyApi1InputSchema,
+  verifyApi1ResultSchema,
+  verifyApi2InputSchema,
+  verifyApi2ResultSchema,
+} from "./schemas";
 
 /**
  * Messages to the service worker. Types are named by direction (`popup/...`) so a handler can
@@ -8,6 +16,8 @@ import { failureSchema, generateInputSchema, keySessionSchema } from "./schemas"
 export const requestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("popup/generate-keys"), input: generateInputSchema }),
   z.object({ type: z.literal("popup/forget-keys") }),
+  z.object({ type: z.literal("popup/verify-api1"), input: verifyApi1InputSchema }),
+  z.object({ type: z.literal("popup/verify-api2"), input: verifyApi2InputSchema }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -19,12 +29,28 @@ export type GenerateKeysReply = z.infer<typeof generateKeysReplySchema>;
 
 export const forgetKeysReplySchema = z.object({ ok: z.literal(true) });
 
+export const verifyApi1ReplySchema = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), result: verifyApi1ResultSchema }),
+  z.object({ ok: z.literal(false), failure: failureSchema }),
+]);
+export type VerifyApi1Reply = z.infer<typeof verifyApi1ReplySchema>;
+
+export const verifyApi2ReplySchema = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), result: verifyApi2ResultSchema }),
+  z.object({ ok: z.literal(false), failure: failureSchema }),
+]);
+export type VerifyApi2Reply = z.infer<typeof verifyApi2ReplySchema>;
+
 export interface ReplyFor {
   "popup/generate-keys": GenerateKeysReply;
   "popup/forget-keys": z.infer<typeof forgetKeysReplySchema>;
+  "popup/verify-api1": VerifyApi1Reply;
+  "popup/verify-api2": VerifyApi2Reply;
 }
 
 export const replySchemas = {
   "popup/generate-keys": generateKeysReplySchema,
   "popup/forget-keys": forgetKeysReplySchema,
+  "popup/verify-api1": verifyApi1ReplySchema,
+  "popup/verify-api2": verifyApi2ReplySchema,
 } as const;

@@ -5,7 +5,18 @@ import * as z from "zod/mini";
  * parses these on opening and must be interactive within 150 ms.
  */
 
-export const formFieldSchema = z.enum(["email", "password", "appId", "authType", "region"]);
+export const formFieldSchema = z.enum([
+  "email",
+  "password",
+  "appId",
+  "authType",
+  "region",
+  "appKey",
+  "accessKey",
+  "secretKey",
+  "clientId",
+  "clientSecret",
+]);
 export const authTypeSchema = z.enum(["cloud", "domain"]);
 
 export const failureSchema = z.object({
@@ -24,6 +35,10 @@ export const failureSchema = z.object({
     "bad-shape",
     "timeout",
     "network",
+    "siem-permission",
+    "wrong-region",
+    "api2-bad-client",
+    "api2-forbidden",
     "mimecast",
   ]),
   message: z.string(),
@@ -33,6 +48,7 @@ export const failureSchema = z.object({
   mimecastMessage: z.optional(z.string()),
   httpStatus: z.optional(z.number()),
   retryAt: z.optional(z.number()),
+  suggestedRegion: z.optional(z.string()),
 });
 
 /** What the user typed to generate keys. The password only ever travels in a message. */
@@ -81,3 +97,55 @@ export type ProgressMap = z.infer<typeof progressMapSchema>;
 
 /** Whether the guide panel is open or shrunk to its launcher. Open after install. */
 export const guideUiSchema = z.object({ open: z.boolean() });
+
+const secret = z.string().check(z.maxLength(4096));
+
+/** What the popup sends to verify API 1.0 credentials. */
+export const verifyApi1InputSchema = z.object({
+  appId: z.string().check(z.maxLength(200)),
+  appKey: secret,
+  accessKey: secret,
+  secretKey: secret,
+  /** A region id, or "auto" to discover it from `email`. */
+  regionId: z.string().check(z.maxLength(20)),
+  email: z.optional(z.string().check(z.maxLength(320))),
+});
+export type VerifyApi1InputMessage = z.infer<typeof verifyApi1InputSchema>;
+
+export const verifyApi1ResultSchema = z.object({
+  regionId: z.string(),
+  accountName: z.string(),
+  accountCode: z.string(),
+  siem: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("logs"), fileName: z.string(), size: z.number() }),
+    z.object({ kind: z.literal("caught-up") }),
+  ]),
+});
+export type VerifyApi1Result = z.infer<typeof verifyApi1ResultSchema>;
+
+export const verifyApi2InputSchema = z.object({
+  hostId: z.string().check(z.maxLength(20)),
+  clientId: secret,
+  clientSecret: secret,
+});
+export type VerifyApi2InputMessage = z.infer<typeof verifyApi2InputSchema>;
+
+export const verifyApi2ResultSchema = z.object({
+  host: z.string(),
+  files: z.number(),
+  caughtUp: z.boolean(),
+});
+export type VerifyApi2Result = z.infer<typeof verifyApi2ResultSchema>;
+
+/**
+ * Values the user chose to send from the console ("Use in the assistant"), kept in
+ * `storage.session` only.
+ */
+export const capturedSchema = z.object({
+  appId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  appKey: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  clientId: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  clientSecret: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  capturedAt: z.number(),
+});
+export type Captured = z.infer<typeof capturedSchema>;

@@ -1,5 +1,7 @@
 import browser from "webextension-polyfill";
 import {
+  type Captured,
+  capturedSchema,
   guideUiSchema,
   type KeySession,
   keySessionSchema,
@@ -70,4 +72,17 @@ export async function readGuideOpen(): Promise<boolean> {
 
 export async function writeGuideOpen(open: boolean): Promise<void> {
   await browser.storage.local.set({ [GUIDE_UI]: { open } });
+}
+
+const CAPTURED = "captured";
+
+/** Values sent from the console with "Use in the assistant": session storage only (secrets). */
+export async function readCaptured(): Promise<Captured | undefined> {
+  const parsed = capturedSchema.safeParse((await browser.storage.session.get(CAPTURED))[CAPTURED]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function writeCaptured(values: Captured): Promise<void> {
+  const previous = await readCaptured();
+  await browser.storage.session.set({ [CAPTURED]: capturedSchema.parse({ ...previous, ...values }) });
 }

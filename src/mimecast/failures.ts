@@ -1,7 +1,17 @@
 import type { ApiError } from "./schemas";
 
 /** The popup form fields a failure can point at. */
-export type FormField = "email" | "password" | "appId" | "authType" | "region";
+export type FormField =
+  | "email"
+  | "password"
+  | "appId"
+  | "authType"
+  | "region"
+  | "appKey"
+  | "accessKey"
+  | "secretKey"
+  | "clientId"
+  | "clientSecret";
 
 export type FailureKind =
   | "unknown-email"
@@ -18,6 +28,10 @@ export type FailureKind =
   | "bad-shape"
   | "timeout"
   | "network"
+  | "siem-permission"
+  | "wrong-region"
+  | "api2-bad-client"
+  | "api2-forbidden"
   | "mimecast";
 
 /** Every way a call can fail, in words an administrator can act on. */
@@ -35,6 +49,8 @@ export interface Failure {
   readonly httpStatus?: number;
   /** Epoch ms after which a retry makes sense (rate limiting). */
   readonly retryAt?: number;
+  /** A region id to try instead (wrong region). */
+  readonly suggestedRegion?: string;
 }
 
 export type Result<T> =
@@ -44,7 +60,7 @@ export type Result<T> =
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(failure: Failure): Result<T> => ({ ok: false, failure });
 
-export type Operation = "discover" | "login";
+export type Operation = "discover" | "login" | "verify";
 
 const SWITCH_AUTH =
   "Check the password. If it is a Windows/Active Directory password, choose “Domain password” (or “Cloud password” for a Mimecast cloud password). Accounts with single sign-on enforced cannot log in with a password: use the service user created for this integration.";

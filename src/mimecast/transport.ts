@@ -35,6 +35,8 @@ export interface RawResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  /** Body size in bytes. */
+  readonly size: number;
 }
 
 /** Sends one request with a timeout. Transport-level problems become failures, never exceptions. */
@@ -57,8 +59,10 @@ export async function send(t: Transport, url: string, init: RequestInit): Promis
       cache: "no-store",
       redirect: "error",
     });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, text };
+    // Bytes first: a SIEM log file is binary (zip); its size is reported, its content never kept.
+    const bytes = await response.arrayBuffer();
+    const text = new TextDecoder().decode(bytes);
+    return { status: response.status, headers: response.headers, text, size: bytes.byteLength };
   })();
   try {
     const outcome = await Promise.race([exchange, timedOut]);

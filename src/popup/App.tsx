@@ -1,10 +1,16 @@
 import { useEffect, useState } from "preact/hooks";
+import type { CollectorSettings } from "../lib/collector-bundle";
 import type { KeySession, ProgressMap } from "../lib/schemas";
+import { API2_HOSTS } from "../mimecast/api2";
+import { regionById } from "../mimecast/regions";
+import { ExportPanel } from "./ExportPanel";
 import { looksLikeEmail } from "./format";
 import { type FormValues, KeyForm } from "./KeyForm";
 import { KeysView } from "./KeysView";
 import { ProgressSummary } from "./ProgressSummary";
 import type { PopupServices, UiFailure } from "./services";
+import { VerifyApi1 } from "./VerifyApi1";
+import { VerifyApi2 } from "./VerifyApi2";
 
 const EMPTY: FormValues = { email: "", password: "", appId: "", authType: "cloud", regionId: "auto" };
 
@@ -44,6 +50,9 @@ export function App({ services }: { services: PopupServices }) {
   const [keys, setKeys] = useState<KeySession | undefined>();
   const [justGenerated, setJustGenerated] = useState(false);
   const [progress, setProgress] = useState<ProgressMap>({});
+  const [appKey, setAppKey] = useState("");
+  const [api2, setApi2] = useState({ hostId: "global", clientId: "", clientSecret: "" });
+  const [settings, setSettings] = useState<CollectorSettings | undefined>();
 
   useEffect(() => {
     void Promise.all([services.loadPrefs(), services.loadKeys()]).then(([prefs, stored]) => {
@@ -58,6 +67,19 @@ export function App({ services }: { services: PopupServices }) {
       if (stored) setKeys(stored);
     });
     void services.loadProgress().then(setProgress);
+    // Values the user sent from the console pre-fill the fields they belong to.
+    void services.loadCaptured().then((c) => {
+      if (!c) return;
+      if (c.appId) setValues((v) => ({ ...v, appId: v.appId || c.appId || "" }));
+      if (c.appKey) setAppKey((k) => k || c.appKey || "");
+      if (c.clientId || c.clientSecret) {
+        setApi2((a) => ({
+          ...a,
+          clientId: a.clientId || c.clientId || "",
+          clientSecret: a.clientSecret || c.clientSecret || "",
+        }));
+      }
+    });
   }, []);
 
   const showFailure = (f: UiFailure) => {
@@ -127,6 +149,44 @@ export function App({ services }: { services: PopupServices }) {
           focusOnMount={justGenerated}
         />
       )}
+      <VerifyApi1
+        appId={values.appId}
+        regionId={values.regionId}
+        email={values.email}
+        generated={keys}
+        appKey={appKey}
+        onAppKey={setAppKey}
+        verify={services.verifyApi1}
+        onUseRegion={(regionId) => setValues((v) => ({ ...v, regionId }))}
+        onVerified={(r, input) =>
+          setSettings({
+            api: "1.0",
+            baseUrl: `https://${regionById(r.regionId)?.host ?? ""}`,
+            applicationId: input.appId.trim(),
+            applicationKey: input.appKey.trim(),
+            accessKey: input.accessKey.trim(),
+            secretKey: input.secretKey.trim(),
+            ...(r.accountName ? { accountName: r.accountName } : {}),
+            ...(r.accountCode ? { accountCode: r.accountCode } : {}),
+          })
+        }
+        now={services.now()}
+      />
+      <VerifyApi2
+        values={api2}
+        onChange={setApi2}
+        verify={services.verifyApi2}
+        onVerified={(r) =>
+          setSettings({
+            api: "2.0",
+            baseUrl: `https://${API2_HOSTS.find((h) => h.host === r.host)?.host ?? r.host}`,
+            clientId: api2.clientId.trim(),
+            clientSecret: api2.clientSecret.trim(),
+          })
+        }
+        now={services.now()}
+      />
+      <ExportPanel settings={settings} copy={services.copy} download={services.download} now={services.now} />
       <ProgressSummary progress={progress} />
     </main>
   );

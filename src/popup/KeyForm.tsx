@@ -24,12 +24,17 @@ interface Props {
   now: number;
 }
 
-const FIELD_IDS: Record<FormField, string> = {
+export const FIELD_IDS: Record<FormField, string> = {
   email: "email",
   password: "password",
   appId: "app-id",
   authType: "auth-cloud",
   region: "region",
+  appKey: "app-key",
+  accessKey: "access-key",
+  secretKey: "secret-key",
+  clientId: "client-id",
+  clientSecret: "client-secret",
 };
 
 export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSerial, now }: Props) {

@@ -1,4 +1,4 @@
-import { readKeys, readPrefs, readProgress, writePrefs } from "../lib/storage";
+import { readCaptured, readKeys, readPrefs, readProgress, writePrefs } from "../lib/storage";
 import { ask } from "./background";
 import type { PopupServices } from "./services";
 
@@ -10,6 +10,28 @@ export const realServices: PopupServices = {
   async generateKeys(input) {
     const answer = await ask({ type: "popup/generate-keys", input });
     return answer.ok ? answer.reply : { ok: false, failure: answer.failure };
+  },
+  async verifyApi1(input) {
+    const answer = await ask({ type: "popup/verify-api1", input });
+    return answer.ok ? answer.reply : { ok: false, failure: answer.failure };
+  },
+  async verifyApi2(input) {
+    const answer = await ask({ type: "popup/verify-api2", input });
+    return answer.ok ? answer.reply : { ok: false, failure: answer.failure };
+  },
+  loadCaptured: () => readCaptured().catch(() => undefined),
+  async download(fileName, text, type) {
+    try {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return true;
+    } catch {
+      return false;
+    }
   },
   async forgetKeys() {
     await ask({ type: "popup/forget-keys" });

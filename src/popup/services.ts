@@ -1,6 +1,15 @@
 import type { z } from "zod";
-import type { GenerateKeysReply } from "../lib/messages";
-import type { failureSchema, GenerateInputMessage, KeySession, Prefs, ProgressMap } from "../lib/schemas";
+import type { GenerateKeysReply, VerifyApi1Reply, VerifyApi2Reply } from "../lib/messages";
+import type {
+  Captured,
+  failureSchema,
+  GenerateInputMessage,
+  KeySession,
+  Prefs,
+  ProgressMap,
+  VerifyApi1InputMessage,
+  VerifyApi2InputMessage,
+} from "../lib/schemas";
 
 export type UiFailure = z.infer<typeof failureSchema>;
 
@@ -12,6 +21,11 @@ export interface PopupServices {
   readonly loadProgress: () => Promise<ProgressMap>;
   readonly generateKeys: (input: GenerateInputMessage) => Promise<GenerateKeysReply>;
   readonly forgetKeys: () => Promise<void>;
+  readonly verifyApi1: (input: VerifyApi1InputMessage) => Promise<VerifyApi1Reply>;
+  readonly verifyApi2: (input: VerifyApi2InputMessage) => Promise<VerifyApi2Reply>;
+  /** Values sent from the console with "Use in the assistant". */
+  readonly loadCaptured: () => Promise<Captured | undefined>;
   readonly copy: (text: string) => Promise<boolean>;
+  readonly download: (fileName: string, text: string, type: string) => Promise<boolean>;
   readonly now: () => number;
 }

@@ -16,6 +16,8 @@ interface Props {
   act: (action: PanelAction) => void;
   switchPath: () => void;
   copyOutline: () => Promise<boolean>;
+  /** Sends the credentials shown on this page to the assistant; resolves to a status line. */
+  capture: () => Promise<string>;
   /** The spotlight target overlaps the panel's corner: dock on the left instead. */
   dockLeft: boolean;
 }
@@ -29,7 +31,9 @@ function where(view: GuideView): string {
   return a === b ? a : `${a} (older consoles: ${b})`;
 }
 
-export function Panel({ view, act, switchPath, copyOutline, dockLeft }: Props) {
+const CAPTURE_PAGES = ["api1-created", "api2-created"];
+
+export function Panel({ view, act, switchPath, copyOutline, capture, dockLeft }: Props) {
   const [minimised, setMinimised] = useState(false);
   const [missing, setMissing] = useState(false);
   const [status, setStatus] = useState("");
@@ -127,6 +131,13 @@ export function Panel({ view, act, switchPath, copyOutline, dockLeft }: Props) {
             }
           >
             Copy page outline
+          </button>
+        </div>
+      )}
+      {view.pageId && CAPTURE_PAGES.includes(view.pageId) && (
+        <div class="row">
+          <button type="button" class="primary" onClick={async () => setStatus(await capture())}>
+            Use in the assistant
           </button>
         </div>
       )}

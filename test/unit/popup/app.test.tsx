@@ -28,6 +28,10 @@ function services(overrides: Partial<PopupServices> = {}) {
     },
     loadKeys: async () => undefined,
     loadProgress: async () => ({}),
+    loadCaptured: async () => undefined,
+    verifyApi1: async () => ({ ok: false, failure: { kind: "network", message: "x", action: "y" } }),
+    verifyApi2: async () => ({ ok: false, failure: { kind: "network", message: "x", action: "y" } }),
+    download: async () => true,
     generateKeys: async (input) => {
       calls.push(input);
       return { ok: true, session: KEYS };
@@ -212,7 +216,9 @@ describe("popup App", () => {
       true,
     );
     fireEvent.click(screen.getByRole("button", { name: "Forget keys" }));
-    await waitFor(() => expect(screen.queryByLabelText("Access key")).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("heading", { name: "Your API keys" })).toBeNull());
+    // Without generated keys, verification asks for them: the field is editable now.
+    expect(input("Access key").readOnly).toBe(false);
     expect(forget).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { bundleFileName, bundleJson, bundleText, type CollectorSettings } from "../lib/collector-bundle";
+
+interface Props {
+  settings: CollectorSettings | undefined;
+  copy: (text: string) => Promise<boolean>;
+  download: (fileName: string, text: string, type: string) => Promise<boolean>;
+  now: () => number;
+}
+
+type Pending = "copy" | "download" | undefined;
+const CLEAR_AFTER_MS = 60_000;
+
+/** Hand-over: the verified values as labelled text or JSON, after a warning that they are secrets. */
+export function ExportPanel({ settings, copy, download, now }: Props) {
+  const [format, setFormat] = useState<"text" | "json">("text");
+  const [pending, setPending] = useState<Pending>();
+  const [clearLater, setClearLater] = useState(true);
+  const [status, setStatus] = useState("");
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  if (!settings) {
+    return (
+      <section class="export" aria-labelledby="export-heading">
+        <h2 id="export-heading">Hand over to the collector</h2>
+        <p class="hint">
+          Verify the credentials first; then you can copy or download what the collector needs.
+        </p>
+      </section>
+    );
+  }
+
+  const made = new Date(now());
+  const text = format === "json" ? bundleJson(settings, made) : bundleText(settings, made);
+
+  const confirm = async () => {
+    if (pending === "copy") {
+      const done = await copy(text);
+      setStatus(done ? "Collector settings copied." : "Could not copy: use Download settings instead.");
+      clearTimeout(timer.current);
+      if (done && clearLater) {
+        timer.current = setTimeout(() => {
+          void copy(" ").then(() => setStatus("Clipboard cleared."));
+        }, CLEAR_AFTER_MS);
+        setStatus(
+          "Collector settings copied. The clipboard will be cleared in 60 seconds if this window stays open.",
+        );
+      }
+    } else if (pending === "download") {
+      const name = bundleFileName(settings, made).replace(/\.json$/, format === "json" ? ".json" : ".txt");
+      const done = await download(name, text, format === "json" ? "application/json" : "text/plain");
+      setStatus(done ? `Saved ${name}. Delete it once the collector is set up.` : "Could not save the file.");
+    }
+    setPending(undefined);
+  };
+
+  return (
+    <section class="export" aria-labelledby="export-heading">
+      <h2 id="export-heading">Hand over to the collector</h2>
+      <fieldset class="field">
+        <legend>Format</legend>
+        <label>
+          <input type="radio" name="format" checked={format === "text"} onChange={() => setFormat("text")} />
+          Labelled text (for the collector's form)
+        </label>
+        <label>
+          <input type="radio" name="format" checked={format === "json"} onChange={() => setFormat("json")} />
+          JSON
+        </label>
+      </fieldset>
+      {!pending && (
+        <div class="actions">
+          <button type="button" onClick={() => setPending("copy")}>
+            Copy collector settings
+          </button>
+          <button type="button" onClick={() => setPending("download")}>
+            Download settings
+          </button>
+        </div>
+      )}
+      {pending && (
+        <div class="warning" role="alertdialog" aria-labelledby="export-warning">
+          <p id="export-warning">
+            These settings contain secrets (
+            {settings.api === "1.0" ? "Application key, Access key, Secret key" : "Client secret"}
+            ). Paste them only into your SIEM collector or a password manager, and send them only through a
+            secure channel.
+          </p>
+          {pending === "copy" && (
+            <label>
+              <input
+                type="checkbox"
+                checked={clearLater}
+                onChange={(e) => setClearLater(e.currentTarget.checked)}
+              />
+              Clear the clipboard after 60 seconds
+            </label>
+          )}
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void confirm()}>
+              {pending === "copy" ? "Copy anyway" : "Download anyway"}
+            </button>
+            <button type="button" onClick={() => setPending(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}

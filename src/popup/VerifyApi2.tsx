@@ -1,0 +1,94 @@
+import type { JSX } from "preact";
+import { useState } from "preact/hooks";
+import type { VerifyApi2Reply } from "../lib/messages";
+import type { VerifyApi2InputMessage, VerifyApi2Result } from "../lib/schemas";
+import { API2_HOSTS } from "../mimecast/api2";
+import { FailureNote } from "./FailureNote";
+import { Field } from "./Field";
+import type { UiFailure } from "./services";
+
+interface Props {
+  values: VerifyApi2InputMessage;
+  onChange: (v: VerifyApi2InputMessage) => void;
+  verify: (input: VerifyApi2InputMessage) => Promise<VerifyApi2Reply>;
+  onVerified: (result: VerifyApi2Result) => void;
+  now: number;
+}
+
+export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<UiFailure | undefined>();
+  const [result, setResult] = useState<VerifyApi2Result | undefined>();
+
+  const run = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    setResult(undefined);
+    const reply = await verify(values);
+    setBusy(false);
+    if (!reply.ok) {
+      setFailure(reply.failure);
+      return;
+    }
+    setResult(reply.result);
+    onVerified(reply.result);
+  };
+  const at = failure?.field;
+  return (
+    <section class="verify" aria-labelledby="verify2-heading">
+      <h2 id="verify2-heading">Verify API 2.0 credentials</h2>
+      <p class="hint">Gets a token and asks for one page of SIEM data. The token is kept in memory only.</p>
+      <Field
+        id="client-id"
+        label="Client ID"
+        value={values.clientId}
+        onInput={(clientId) => onChange({ ...values, clientId })}
+        failure={failure}
+        atFault={at === "clientId"}
+        now={now}
+      />
+      <Field
+        id="client-secret"
+        label="Client secret"
+        type="password"
+        value={values.clientSecret}
+        onInput={(clientSecret) => onChange({ ...values, clientSecret })}
+        failure={failure}
+        atFault={at === "clientSecret"}
+        now={now}
+      />
+      <div class="field">
+        <label for="api2-host">API 2.0 host</label>
+        <select
+          id="api2-host"
+          value={values.hostId}
+          onChange={(e: JSX.TargetedEvent<HTMLSelectElement>) =>
+            onChange({ ...values, hostId: e.currentTarget.value })
+          }
+        >
+          {API2_HOSTS.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.name} — {h.host}
+            </option>
+          ))}
+        </select>
+      </div>
+      {failure && at !== "clientId" && at !== "clientSecret" && (
+        <FailureNote failure={failure} id="verify2-error" now={now} />
+      )}
+      <button type="button" class="primary" disabled={busy} aria-busy={busy} onClick={() => void run()}>
+        Verify API 2.0 credentials{busy ? " (checking…)" : ""}
+      </button>
+      {result && (
+        <div class="success" role="status">
+          <p>✓ Authenticated with {result.host}.</p>
+          <p>
+            {result.files > 0
+              ? `✓ Can read SIEM data: Mimecast listed ${result.files} log batch${result.files === 1 ? "" : "es"} for the last hour.`
+              : "✓ Can read SIEM data: caught up, no new log batches in the last hour."}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
