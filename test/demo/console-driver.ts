@@ -40,12 +40,38 @@ export async function byLabel(frame: Frame, label: string): Promise<ElementHandl
   return el as ElementHandle<Element>;
 }
 
+/**
+ * Waits until an element stops moving (the guide may be smooth-scrolling it into view): a person
+ * clicks what they see, and puppeteer clicks coordinates.
+ */
+export async function steady(el: ElementHandle<Element>): Promise<void> {
+  await el.evaluate(
+    (node) =>
+      new Promise<void>((resolve) => {
+        let last = "";
+        let still = 0;
+        const check = () => {
+          const r = node.getBoundingClientRect();
+          const now = `${r.x},${r.y},${r.width},${r.height}`;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 3) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+}
+
 export async function click(frame: Frame, selector: string, text: string): Promise<void> {
-  await (await byText(frame, selector, text)).click();
+  const el = await byText(frame, selector, text);
+  await steady(el);
+  await el.click();
 }
 
 export async function type(frame: Frame, label: string, text: string): Promise<void> {
   const el = await byLabel(frame, label);
+  await steady(el);
   await el.click({ count: 3 });
   await el.type(text);
 }
@@ -55,7 +81,9 @@ export async function choose(frame: Frame, label: string, value: string): Promis
 }
 
 export async function tick(frame: Frame, label: string): Promise<void> {
-  await (await byLabel(frame, label)).click();
+  const el = await byLabel(frame, label);
+  await steady(el);
+  await el.click();
 }
 
 /** Loads a console route in a fresh document (the tenant lives in the tab's sessionStorage). */

@@ -231,6 +231,26 @@ export async function walk(ctx: WalkContext, path: PathId): Promise<string[]> {
     const run = WALK[step.id];
     if (!run) throw new Error(`the walkthrough has no actions for step ${step.id}`);
     await run(ctx);
+    // Every step ends completed (detected or marked): the guide moves on before the walk does, as
+    // a person reading the panel would.
+    await ctx.page
+      .waitForFunction(
+        (t: string) => {
+          const root = document.querySelector("[data-setup-guide]")?.shadowRoot;
+          if (root?.querySelector("[data-setup-guide-launcher]")) return true;
+          const h2 = root?.querySelector("[data-setup-guide-panel] h2");
+          return !!h2 && h2.textContent !== t;
+        },
+        { timeout: 15_000 },
+        step.title,
+      )
+      .catch(async (e) => {
+        mkdirSync("test-results", { recursive: true });
+        await ctx.page
+          .screenshot({ path: `test-results/not-completed-${step.id}.png` })
+          .catch(() => undefined);
+        throw new Error(`step ${step.id} was not completed`, { cause: e });
+      });
     done.push(step.id);
   }
   return done;

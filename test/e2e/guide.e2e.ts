@@ -68,12 +68,20 @@ describe("guide: every step of both paths on the simulated console", () => {
       );
       expect(walked).toEqual(stepsFor(GUIDE, path).map((s) => s.id));
       // Finishing the guide shrinks it to its launcher.
-      await page.waitForFunction(
-        () =>
-          !!document
-            .querySelector("[data-setup-guide]")
-            ?.shadowRoot?.querySelector("[data-setup-guide-launcher]"),
-      );
+      await page
+        .waitForFunction(
+          () =>
+            !!document
+              .querySelector("[data-setup-guide]")
+              ?.shadowRoot?.querySelector("[data-setup-guide-launcher]"),
+          { timeout: 10_000 },
+        )
+        .catch(async (e) => {
+          const p = await h.browser.newPage();
+          await p.goto(h.popupUrl);
+          const stored = await persistentStorageText(p);
+          throw new Error(`the guide did not finish; stored progress: ${stored}`, { cause: e });
+        });
       expect(await launcherText(page)).toContain(
         `${stepsFor(GUIDE, path).length}/${stepsFor(GUIDE, path).length}`,
       );
