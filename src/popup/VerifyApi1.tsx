@@ -68,7 +68,8 @@ export function VerifyApi1({
   const at = failure?.field;
   const region = result ? regionById(result.regionId) : undefined;
   const suggested = failure?.suggestedRegion ? regionById(failure.suggestedRegion) : undefined;
-  const inline = at === "appKey" || at === "accessKey" || at === "secretKey";
+  // A failure shows beside its field when that field is on screen; generated keys have no field here.
+  const inline = at === "appKey" || (!generated && (at === "accessKey" || at === "secretKey"));
   return (
     <section class="verify" aria-labelledby="verify1-heading">
       <h2 id="verify1-heading">Verify API 1.0 keys</h2>
