@@ -62,6 +62,15 @@ function api2Failure(
     ...(message ? { mimecastMessage: message } : {}),
     httpStatus: status,
   };
+  if (status === 400 && stage === "probe") {
+    return {
+      ...own,
+      kind: "mimecast",
+      message: `Mimecast refused the SIEM request (HTTP 400${code ? `, ${code}` : ""}).`,
+      action:
+        "The credentials were accepted. Report this to the extension's maintainers: Mimecast may have changed the SIEM API.",
+    };
+  }
   if (status === 401 || status === 400) {
     if (stage === "probe" && code === "token_expired") {
       return {

@@ -118,15 +118,24 @@ export async function getAccount(
   });
 }
 
+function safeDecode(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // a lone "%" is part of the name, not an escape
+  }
+}
+
 const PERMISSION_CODES = /permission|forbidden|not_enabled|not_authori[sz]ed|enhanced_logging/i;
 
 function readSiem(raw: RawResponse, now: Date): Result<SiemOutcome> {
   const type = raw.headers.get("content-type") ?? "";
-  if (!/json/i.test(type) && raw.status >= 200 && raw.status < 300) {
+  // A log file arrives as a download; a web page from a proxy is not one.
+  if (!/json|html|text\//i.test(type) && raw.status >= 200 && raw.status < 300) {
     // A log file: report it, never keep it.
     const disposition = raw.headers.get("content-disposition") ?? "";
     const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? "(unnamed file)";
-    return ok({ kind: "logs", fileName: decodeURIComponent(name), size: raw.size });
+    return ok({ kind: "logs", fileName: safeDecode(name), size: raw.size });
   }
   const data = interpret(raw, "verify", now);
   if (!data.ok) {

@@ -6,6 +6,14 @@
 export const SANDBOX_DOMAIN = "sandbox-corp.example";
 export const SANDBOX_APP_ID = "7c2e4d1a-5b3f-4e8a-9c6d-0f1e2d3c4b5a";
 export const SANDBOX_PASSWORD = "Correct-Horse-Battery-9";
+/**
+ * The Application key shown next to SANDBOX_APP_ID in the console. API 1.0 signs every call with it
+ * (it is part of the signed text, never sent). A base64 string of 32 random bytes (fake).
+ */
+export const SANDBOX_APP_KEY = "q7VtY2hT0m3pXw9LkR4sJd8uNf1bZc6eHa5gQi0oUyE=";
+/** The customer code and name get-account reports for every sandbox service user (fake values). */
+export const SANDBOX_ACCOUNT_CODE = "CSBX00A000";
+export const SANDBOX_ACCOUNT_NAME = "Sandbox Corp";
 
 export type Behaviour =
   | { readonly kind: "ok"; readonly durationMs: number }
@@ -23,6 +31,22 @@ export type Behaviour =
   | { readonly kind: "drop" }
   | { readonly kind: "off-list" };
 
+/**
+ * What signed API 1.0 calls (get-account, get-siem-logs) do with keys issued to an account.
+ * Absent means "logs": a log file is waiting.
+ */
+export type SiemBehaviour =
+  /** get-siem-logs answers a zip file with an `mc-siem-token` header. */
+  | { readonly kind: "logs" }
+  /** get-siem-logs answers `{"meta":{"isLastToken":true,...}}`: nothing new. */
+  | { readonly kind: "caught-up" }
+  /** Enhanced Logging is off: get-siem-logs answers HTTP 403 `err_audit_log_not_enabled`. */
+  | { readonly kind: "not-enabled" }
+  /** The key binding expired after login: every signed call answers HTTP 418 `err_xdk_binding_expired`. */
+  | { readonly kind: "keys-expired" }
+  /** get-siem-logs answers HTTP 429 with `x-ratelimit-reset` (ms). */
+  | { readonly kind: "rate-limited"; readonly resetMs: number };
+
 export interface SandboxAccount {
   readonly email: string;
   readonly region: string;
@@ -30,6 +54,8 @@ export interface SandboxAccount {
   readonly discover?: Behaviour;
   /** What login says, or does, when the application ID is known and the password right. */
   readonly login: Behaviour;
+  /** What signed calls with this account's keys do; default `{ kind: "logs" }`. */
+  readonly siem?: SiemBehaviour;
 }
 
 const HUNDRED_YEARS_MS = 3_153_600_000_000;
@@ -86,6 +112,31 @@ export const ACCOUNTS: readonly SandboxAccount[] = [
       message: "Account suspended pending review",
     },
   },
+  // Service users whose keys work, for checking keys (get-account, get-siem-logs):
+  {
+    email: at("caught-up"),
+    region: "eu",
+    login: { kind: "ok", durationMs: HUNDRED_YEARS_MS },
+    siem: { kind: "caught-up" },
+  },
+  {
+    email: at("no-logging"),
+    region: "eu",
+    login: { kind: "ok", durationMs: HUNDRED_YEARS_MS },
+    siem: { kind: "not-enabled" },
+  },
+  {
+    email: at("expired-keys"),
+    region: "eu",
+    login: { kind: "ok", durationMs: 3_600_000 },
+    siem: { kind: "keys-expired" },
+  },
+  {
+    email: at("siem-rate-limited"),
+    region: "eu",
+    login: { kind: "ok", durationMs: HUNDRED_YEARS_MS },
+    siem: { kind: "rate-limited", resetMs: 30_000 },
+  },
 ];
 
 export function accountFor(email: string): SandboxAccount | undefined {
@@ -94,3 +145,56 @@ export function accountFor(email: string): SandboxAccount | undefined {
 }
 
 export const sandboxAddress = at;
+
+/** What the API 2.0 SIEM probe (`GET /siem/v1/batch/events/cg`) does for a client. */
+export type Api2Behaviour =
+  /** 200 with batch files listed (`isCaughtUp: false`). */
+  | { readonly kind: "ok" }
+  /** 200 with no files and `isCaughtUp: true`. */
+  | { readonly kind: "caught-up" }
+  /** The application's role lacks "Threat and Security Events (SIEM) | Read": 403 `forbidden`. */
+  | { readonly kind: "forbidden" }
+  /** 429 with `x-ratelimit-reset` (ms). */
+  | { readonly kind: "rate-limited"; readonly resetMs: number };
+
+/** An API 2.0 application's credentials (fake values shaped like the console's). */
+export interface Api2Client {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly probe: Api2Behaviour;
+}
+
+export const SANDBOX_CLIENT_ID = "sbxQ2mVn8RtK4wLp7HjC1dXe9FgA3yZu";
+export const SANDBOX_CLIENT_SECRET = "Zq4N7bW1xT9kLm2Rv6Hs3Jd8Pc5Gf0YaEo1Ui7Kt";
+
+export const API2_CLIENT_OK: Api2Client = {
+  clientId: SANDBOX_CLIENT_ID,
+  clientSecret: SANDBOX_CLIENT_SECRET,
+  probe: { kind: "ok" },
+};
+export const API2_CLIENT_NO_SIEM: Api2Client = {
+  clientId: "sbxN0s1eMr0le5Vk8Tq2Wc4Yd6Hf3Jb9",
+  clientSecret: "Lr8Dx2Qm5Ka1Zt7Wv3Ns9Bc4Pg6Hy0Ej2Uf5Io8",
+  probe: { kind: "forbidden" },
+};
+export const API2_CLIENT_RATE_LIMITED: Api2Client = {
+  clientId: "sbxRa7eL1m1tEd3Qx9Kv5Np2Wc8Hy4Tz6",
+  clientSecret: "Gs3Fk9Vb1Nq7Xm5Lt2Rc8Pd4Hw6Zj0Ya3Ue9Oi1",
+  probe: { kind: "rate-limited", resetMs: 15_000 },
+};
+export const API2_CLIENT_CAUGHT_UP: Api2Client = {
+  clientId: "sbxCa0gHtUp4Lq8Xv2Nm6Kb9Wd3Ry7Ts1",
+  clientSecret: "Mh6Tc2Xq8Lv4Nb0Kw5Rd9Pz3Gy7Fs1Ja6Ue2Oi4",
+  probe: { kind: "caught-up" },
+};
+
+export const API2_CLIENTS: readonly Api2Client[] = [
+  API2_CLIENT_OK,
+  API2_CLIENT_NO_SIEM,
+  API2_CLIENT_RATE_LIMITED,
+  API2_CLIENT_CAUGHT_UP,
+];
+
+export function api2ClientFor(clientId: string): Api2Client | undefined {
+  return API2_CLIENTS.find((c) => c.clientId === clientId);
+}

@@ -1,13 +1,26 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { REGIONS } from "../../src/mimecast/regions";
-import { accountFor, type Behaviour, SANDBOX_APP_ID, SANDBOX_PASSWORD } from "./accounts";
+import {
+  accountFor,
+  type Behaviour,
+  SANDBOX_ACCOUNT_CODE,
+  SANDBOX_ACCOUNT_NAME,
+  SANDBOX_APP_ID,
+  SANDBOX_APP_KEY,
+  SANDBOX_PASSWORD,
+  type SandboxAccount,
+} from "./accounts";
+import { isApi2Host, SimulatedApi2 } from "./api2";
 import { envelope, failEnvelope, gsonStringify } from "./json";
+import { newSiemToken, siemFile } from "./siem-logs";
 
 /** One request as the simulated API sees it. */
 export interface ApiRequest {
   readonly method: string;
   readonly host: string;
   readonly path: string;
+  /** The query string, with or without its leading "?" (API 2.0 GET requests). */
+  readonly query?: string;
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: string;
 }
@@ -17,7 +30,8 @@ export type ApiReply =
       readonly kind: "reply";
       readonly status: number;
       readonly headers: Record<string, string>;
-      readonly body: string;
+      /** Text, or bytes for a log file (get-siem-logs answers a zip). */
+      readonly body: string | Uint8Array;
     }
   | { readonly kind: "hang" }
   | { readonly kind: "drop" };
@@ -116,20 +130,163 @@ function randomKey(bytes: number): string {
   return randomBytes(bytes).toString("base64");
 }
 
+/**
+ * The recorded answer to a wrong application key, a wrong secret key and an unknown access key alike.
+ * An unknown access key was recorded with another rate-limit bucket (limit 5000).
+ */
+function invalidSignature(unknownAccessKey = false): ApiReply {
+  return failure(
+    401,
+    "err_xdk_invalid_signature",
+    "0004 Invalid Signature",
+    unknownAccessKey
+      ? { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": "5000" }
+      : {},
+  );
+}
+
+/** The application key Mimecast holds for an application ID. */
+const APP_KEYS: Readonly<Record<string, string>> = { [SANDBOX_APP_ID]: SANDBOX_APP_KEY };
+
+/** base64(HMAC-SHA1(base64decode(secretKey), "{date}:{requestId}:{path}:{appKey}")), computed here independently of the client. */
+export function expectedSignature(
+  secretKey: string,
+  date: string,
+  requestId: string,
+  path: string,
+  appKey: string,
+): string {
+  return createHmac("sha1", Buffer.from(secretKey, "base64"))
+    .update(`${date}:${requestId}:${path}:${appKey}`, "utf8")
+    .digest("base64");
+}
+
+function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given, "utf8");
+  const b = Buffer.from(expected, "utf8");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface SimulatedApiOptions {
+  /** The server's clock (token expiry, log times, file names); the real clock by default. */
+  readonly now?: () => Date;
+}
+
+interface Signed {
+  readonly key: IssuedKey;
+  readonly account: SandboxAccount | undefined;
+}
+
 export class SimulatedApi {
   readonly issued = new Map<string, IssuedKey>();
   /** Every API request seen, without bodies or authorization values (so tests can inspect it safely). */
   readonly seen: { host: string; path: string }[] = [];
+  /** API 2.0: its `tokens` map records issued access tokens (client id, host, expiry; never secrets). */
+  readonly api2: SimulatedApi2;
+  private readonly now: () => Date;
+  private siemLogId = 510_000_000;
+
+  constructor(options: SimulatedApiOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.api2 = new SimulatedApi2(this.now);
+  }
 
   handle(req: ApiRequest): ApiReply {
     this.seen.push({ host: req.host, path: req.path });
+    if (isApi2Host(req.host)) return this.api2.handle(req);
     if (req.method !== "POST") return failure(405, "err_method_not_allowed", "Use POST");
     if (req.host === "api.mimecast.com" && req.path === "/api/login/discover-authentication") {
       return this.discover(req);
     }
     const region = REGIONS.find((r) => r.host === req.host);
     if (region && req.path === "/api/login/login") return this.login(req, region.id, region.host);
+    if (region && req.path === "/api/account/get-account") return this.getAccount(req);
+    if (region && req.path === "/api/audit/get-siem-logs") return this.getSiemLogs(req);
     return failure(404, "err_resource_not_found", `No such endpoint: ${req.path}`);
+  }
+
+  /** Mimecast's checks on a signed call: application headers, then the signature, for real. */
+  private verifySignature(req: ApiRequest): Signed | ApiReply {
+    const headerProblem = checkHeaders(req);
+    if (headerProblem) return headerProblem;
+    const auth = req.headers.authorization ?? "";
+    if (auth === "") return failure(400, "err_validation_blank", "Authorization must not be blank");
+    const match = /^MC ([^:\s]+):(\S+)$/.exec(auth);
+    if (!match) return invalidSignature();
+    const key = this.issued.get(match[1] ?? "");
+    if (!key) return invalidSignature(true);
+    const appKey = APP_KEYS[req.headers["x-mc-app-id"] ?? ""] ?? "";
+    const expected = expectedSignature(
+      key.secretKey,
+      req.headers["x-mc-date"] ?? "",
+      req.headers["x-mc-req-id"] ?? "",
+      req.path,
+      appKey,
+    );
+    if (key.appId !== req.headers["x-mc-app-id"] || !sameText(match[2] ?? "", expected)) {
+      return invalidSignature();
+    }
+    return { key, account: accountFor(key.email) };
+  }
+
+  private getAccount(req: ApiRequest): ApiReply {
+    const signed = this.verifySignature(req);
+    if ("kind" in signed) return signed;
+    if (signed.account?.siem?.kind === "keys-expired") return expired();
+    // Keys work on any regional host for this call; the region reported is the one that issued them.
+    const region = REGIONS.find((r) => r.host === signed.key.regionHost);
+    return json(200, envelope([accountData(region?.id ?? "eu")]));
+  }
+
+  private getSiemLogs(req: ApiRequest): ApiReply {
+    const signed = this.verifySignature(req);
+    if ("kind" in signed) return signed;
+    const siem = signed.account?.siem ?? { kind: "logs" };
+    if (siem.kind === "keys-expired") return expired();
+    const data = parseData(req.body);
+    if (data === undefined) return failure(400, "err_validation_blank", "data must not be blank");
+    const type = data.type ?? "MTA";
+    const fileFormat = data.fileFormat ?? "key";
+    const compress = data.compress ?? false;
+    if (type !== "MTA") return failure(200, "err_validation_invalid_value", "type must be MTA"); // assumption
+    if (fileFormat !== "json" && fileFormat !== "key") {
+      return failure(200, "err_validation_invalid_value", "fileFormat must be json or key"); // assumption
+    }
+    if (typeof compress !== "boolean") {
+      return failure(200, "err_validation_invalid_value", "compress must be true or false"); // assumption
+    }
+    if (siem.kind === "rate-limited") {
+      return failure(429, undefined, undefined, {
+        "x-ratelimit-limit": "300",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": String(siem.resetMs),
+      });
+    }
+    if (req.host !== signed.key.regionHost) {
+      return failure(200, "err_audit_log_incorrect_region", "Incorrect region for the account");
+    }
+    if (siem.kind === "not-enabled") {
+      // Assumption: the code and status for "Enhanced Logging is off" are not in any public sample.
+      return failure(403, "err_audit_log_not_enabled", "Enhanced logging is not enabled for this account");
+    }
+    // A token from an earlier answer asks for the next file: there is none yet.
+    if (siem.kind === "caught-up" || (typeof data.token === "string" && data.token !== "")) {
+      return json(200, { meta: { isLastToken: true, status: 200 }, data: [], fail: [] });
+    }
+    const now = this.now();
+    this.siemLogId += 1;
+    const file = siemFile(fileFormat, compress, now);
+    return {
+      kind: "reply",
+      status: 200,
+      headers: {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.fileName}"`,
+        "mc-siem-token": newSiemToken(this.siemLogId, now),
+        ...RATE_HEADERS,
+      },
+      body: file.body,
+    };
   }
 
   private discover(req: ApiRequest): ApiReply {
@@ -207,4 +364,47 @@ export class SimulatedApi {
       envelope([{ accessKey, secretKey, duration, bindingType: "one_step", extendOnValidate: true }]),
     );
   }
+}
+
+function expired(): ApiReply {
+  return failure(418, "err_xdk_binding_expired", "AccessKey Has Expired");
+}
+
+/** Modelled on a recorded get-account answer; every value is the sandbox's own. */
+function accountData(region: string): Record<string, unknown> {
+  return {
+    region,
+    archive: false,
+    gateway: true,
+    passphrase: "",
+    supportCode: "0SBX",
+    maxRetention: 30,
+    maxRetentionConfirmed: true,
+    minRetentionEnabled: false,
+    automatedSegmentPurge: true,
+    type: "full",
+    policyInheritance: false,
+    databaseCode: `${region}sandbox1`,
+    searchReason: false,
+    contentAdministratorDefaultView: "Metadata",
+    adminSessionTimeout: 60,
+    exportApi: false,
+    exgestAllowQuery: false,
+    accountCode: SANDBOX_ACCOUNT_CODE,
+    accountName: SANDBOX_ACCOUNT_NAME,
+    adminEmail: "",
+    contactEmail: "it-admin@sandbox-corp.example",
+    domain: "",
+    userCount: 25,
+    mimecastId: "01-0000-00001",
+    contactName: "Sandbox Admin",
+    telephone: "555-555-0199",
+    packages: [
+      "Mimecast Platform [1033]",
+      "Secure Email Gateway (Site) [1039]",
+      "Metadata Track and Trace (Site) [1032]",
+      "Attachment Protection (Site) [1056]",
+      "URL Protection (Site) [1043]",
+    ],
+  };
 }

@@ -40,12 +40,18 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function isApiHost(host: string): boolean {
-  return /(^|-)api\.mimecast\.com$/.test(host) || host.endsWith("-api.mimecast-pscom-us.com");
+  return (
+    /(^|-)api\.mimecast\.com$/.test(host) ||
+    host.endsWith("-api.mimecast-pscom-us.com") ||
+    // API 2.0: api.services.mimecast.com and its data-residency hosts uk-api. and us-api.
+    /^([a-z]+-)?api\.services\.mimecast\.com$/.test(host)
+  );
 }
 
 function write(req: IncomingMessage, res: ServerResponse, reply: Extract<ApiReply, { kind: "reply" }>): void {
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && reply.body.length > 0;
-  const body = gzip ? gzipSync(reply.body) : Buffer.from(reply.body, "utf8");
+  const raw = typeof reply.body === "string" ? Buffer.from(reply.body, "utf8") : Buffer.from(reply.body);
+  const body = gzip ? gzipSync(raw) : raw;
   // No Access-Control-* headers on purpose: an extension page lacking host permission must fail here
   // as it would against Mimecast.
   res.writeHead(reply.status, {
@@ -82,7 +88,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       const headers: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-      const reply = api.handle({ method: req.method ?? "GET", host, path: url.pathname, headers, body });
+      const reply = api.handle({
+        method: req.method ?? "GET",
+        host,
+        path: url.pathname,
+        query: url.search,
+        headers,
+        body,
+      });
       if (reply.kind === "hang") return; // never answer; the socket is closed with the server
       if (reply.kind === "drop") {
         req.socket.destroy();

@@ -222,3 +222,92 @@ describe("popup App", () => {
     expect(forget).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("popup verification and export", () => {
+  it("verifies API 1.0 with the generated keys, then exports only after a warning", async () => {
+    const copied: string[] = [];
+    const sent: unknown[] = [];
+    const { s } = services({
+      loadKeys: async () => KEYS,
+      loadPrefs: async () => ({ appId: "app-1", email: "siem@corp.example" }),
+      verifyApi1: async (input) => {
+        sent.push(input);
+        return {
+          ok: true,
+          result: {
+            regionId: "eu",
+            accountName: "Corp",
+            accountCode: "C1",
+            siem: { kind: "logs", fileName: "x.zip", size: 2048 },
+          },
+        };
+      },
+      copy: async (t) => {
+        copied.push(t);
+        return true;
+      },
+    });
+    render(<App services={s} />);
+    await waitFor(() => expect(input("Application ID").value).toBe("app-1"));
+    fireEvent.input(input("Application key"), { target: { value: "the-app-key" } });
+    fireEvent.click(screen.getByRole("button", { name: /^Verify keys/ }));
+    await waitFor(() =>
+      expect(document.body.textContent).toContain("SIEM logs are available: Mimecast sent x.zip (2.0 KB)"),
+    );
+    expect(sent).toEqual([
+      {
+        appId: "app-1",
+        appKey: "the-app-key",
+        accessKey: KEYS.accessKey,
+        secretKey: KEYS.secretKey,
+        regionId: "eu",
+        email: "siem@corp.example",
+      },
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Copy collector settings" }));
+    expect(copied).toEqual([]);
+    expect(document.body.textContent).toContain("These settings contain secrets");
+    fireEvent.click(screen.getByRole("button", { name: "Copy anyway" }));
+    await waitFor(() => expect(copied).toHaveLength(1));
+    expect(copied[0]).toContain(`Secret Key: ${KEYS.secretKey}\n`);
+    expect(copied[0]).toContain("Base URL: https://eu-api.mimecast.com\n");
+  });
+
+  it("shows API 2.0 failures next to the field at fault", async () => {
+    const { s } = services({
+      verifyApi2: async () => ({
+        ok: false,
+        failure: {
+          kind: "api2-bad-client",
+          field: "clientSecret",
+          message: "Mimecast rejected the Client ID and Client secret.",
+          action: "Copy both again.",
+        },
+      }),
+    });
+    render(<App services={s} />);
+    fireEvent.input(input("Client ID"), { target: { value: "id" } });
+    fireEvent.input(input("Client secret"), { target: { value: "secret" } });
+    fireEvent.click(screen.getByRole("button", { name: /^Verify API 2.0/ }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.id).toBe("client-secret-error");
+    expect(input("Client secret").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("pre-fills values sent from the console", async () => {
+    const { s } = services({
+      loadCaptured: async () => ({
+        appId: "cap-app",
+        appKey: "cap-key",
+        clientId: "cap-id",
+        clientSecret: "cap-secret",
+        capturedAt: 1,
+      }),
+    });
+    render(<App services={s} />);
+    await waitFor(() => expect(input("Application ID").value).toBe("cap-app"));
+    expect(input("Application key").value).toBe("cap-key");
+    expect(input("Client ID").value).toBe("cap-id");
+    expect(input("Client secret").value).toBe("cap-secret");
+  });
+});
