@@ -45,22 +45,18 @@ export async function byLabel(frame: Frame, label: string): Promise<ElementHandl
  * clicks what they see, and puppeteer clicks coordinates.
  */
 export async function steady(el: ElementHandle<Element>): Promise<void> {
-  await el.evaluate(
-    (node) =>
-      new Promise<void>((resolve) => {
-        let last = "";
-        let still = 0;
-        const check = () => {
-          const r = node.getBoundingClientRect();
-          const now = `${r.x},${r.y},${r.width},${r.height}`;
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= 3) resolve();
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }),
-  );
+  // No named inner functions here: tsx (the demo) would wrap them in a helper the page lacks.
+  await el.evaluate(async (node) => {
+    let last = "";
+    let still = 0;
+    while (still < 3) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const b = node.getBoundingClientRect();
+      const now = `${b.x},${b.y},${b.width},${b.height}`;
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+  });
 }
 
 export async function click(frame: Frame, selector: string, text: string): Promise<void> {

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Page } from "puppeteer";
 import { GUIDE, stepsFor } from "../../src/guide";
 import { buttonStartingWith, fill, startHarness } from "../e2e/harness";
-import { SANDBOX_APP_ID, SANDBOX_PASSWORD, sandboxAddress } from "../sandbox/accounts";
+import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_PASSWORD, sandboxAddress } from "../sandbox/accounts";
 import { consoleLoginUrl, consoleSite } from "../sandbox/console-site";
 import { open } from "./console-driver";
 import { walk } from "./walkthrough";
@@ -25,7 +25,7 @@ console.log(
   `Simulated Mimecast console and API on https://127.0.0.1:${h.sandbox.port} (host names mapped in Chromium)`,
 );
 console.log(
-  `Service user: ${sandboxAddress("siem-service")}  password: ${SANDBOX_PASSWORD}  Application ID: ${SANDBOX_APP_ID}`,
+  `Service user: ${sandboxAddress("siem-service")}  password: ${SANDBOX_PASSWORD}  Application ID: ${SANDBOX_APP_ID}  Application key: ${SANDBOX_APP_KEY}`,
 );
 
 if (!headless) {
@@ -68,6 +68,13 @@ if (!headless) {
     await (await buttonStartingWith(popup, "Generate keys")).click();
     await popup.waitForSelector("#access-key", { timeout: 30_000 });
     await shot("api1", popup)("popup-keys");
+    await fill(popup, "Application key", SANDBOX_APP_KEY);
+    await (await buttonStartingWith(popup, "Verify keys")).click();
+    await popup.waitForFunction(() => document.body.innerText.includes("SIEM logs are available"), {
+      timeout: 30_000,
+    });
+    await popup.evaluate(() => document.querySelector("#verify1-heading")?.scrollIntoView());
+    await shot("api1", popup)("popup-verified");
     await popup.close();
   };
   try {
