@@ -1,5 +1,5 @@
 import { discover } from "./client";
-import { type Failure, fail, failureFromCode, ok, type Result } from "./failures";
+import { type Failure, fail, ok, type Result } from "./failures";
 import { mcDate } from "./headers";
 import { baseUrlOf, type Region } from "./regions";
 import { envelopeSchema } from "./schemas";
