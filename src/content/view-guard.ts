@@ -1,3 +1,4 @@
+import { TARGET_ROLES } from "../guide/types";
 import type { GuideView, StateMessage } from "../lib/guide-messages";
 
 /**
@@ -23,21 +24,7 @@ const len = (x: string): number => [...x].length;
 const optStr = (x: unknown): boolean => x === undefined || isStr(x);
 const nonEmpty = (x: unknown): boolean => isStr(x) && x.length > 0;
 
-const ROLES = new Set([
-  "button",
-  "link",
-  "tab",
-  "checkbox",
-  "radio",
-  "combobox",
-  "textbox",
-  "heading",
-  "row",
-  "menuitem",
-  "option",
-  "treeitem",
-  "text",
-]);
+const ROLES = new Set<string>(TARGET_ROLES);
 const PATHS = new Set(["api1", "api2"]);
 const ID = /^[a-z0-9-]+$/;
 

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { Guide } from "./types";
+import { type Guide, TARGET_ROLES } from "./types";
 
 /**
  * zod/mini schemas for the guide data. Mini, because the content script validates the steps it
@@ -7,21 +7,7 @@ import type { Guide } from "./types";
  */
 
 export const targetSchema = z.object({
-  role: z.enum([
-    "button",
-    "link",
-    "tab",
-    "checkbox",
-    "radio",
-    "combobox",
-    "textbox",
-    "heading",
-    "row",
-    "menuitem",
-    "option",
-    "treeitem",
-    "text",
-  ]),
+  role: z.enum(TARGET_ROLES),
   name: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   within: z.optional(z.string()),
   near: z.optional(z.string()),

@@ -4,20 +4,22 @@
  */
 
 /** What a person would call the control. Matched against ARIA roles and native elements. */
-export type TargetRole =
-  | "button"
-  | "link"
-  | "tab"
-  | "checkbox"
-  | "radio"
-  | "combobox"
-  | "textbox"
-  | "heading"
-  | "row"
-  | "menuitem"
-  | "option"
-  | "treeitem"
-  | "text";
+export const TARGET_ROLES = [
+  "button",
+  "link",
+  "tab",
+  "checkbox",
+  "radio",
+  "combobox",
+  "textbox",
+  "heading",
+  "row",
+  "menuitem",
+  "option",
+  "treeitem",
+  "text",
+] as const;
+export type TargetRole = (typeof TARGET_ROLES)[number];
 
 /**
  * A control described the way a person sees it: role + visible name (exact, then case- and

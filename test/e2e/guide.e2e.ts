@@ -5,7 +5,14 @@ import { legacy, open, panelButton } from "../demo/console-driver";
 import { walk } from "../demo/walkthrough";
 import { SANDBOX_APP_ID, SANDBOX_PASSWORD, sandboxAddress } from "../sandbox/accounts";
 import { consoleSite } from "../sandbox/console-site";
-import { buttonStartingWith, fill, type Harness, persistentStorageText, startHarness } from "./harness";
+import {
+  buttonStartingWith,
+  fill,
+  type Harness,
+  persistentStorageText,
+  resetExtensionState,
+  startHarness,
+} from "./harness";
 import { launcherText, panelText, spotlightBox, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
 
 let h: Harness;
@@ -24,12 +31,7 @@ beforeEach(async () => {
   for (const p of await h.browser.pages()) await p.close();
   const popup = await h.browser.newPage();
   await popup.goto(h.popupUrl);
-  await popup.evaluate(async () => {
-    type Area = { clear(): Promise<void> };
-    const c = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
-    await c.storage.local.clear();
-    await c.storage.session.clear();
-  });
+  await resetExtensionState(popup);
   await popup.close();
   page = await h.browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });

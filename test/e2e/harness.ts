@@ -124,3 +124,13 @@ export async function persistentStorageText(page: Page): Promise<string> {
     return JSON.stringify({ local, sync });
   });
 }
+
+/** Clears the extension's local and session storage from one of its pages (a clean slate per test). */
+export async function resetExtensionState(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    type Area = { clear(): Promise<void> };
+    const c = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
+    await c.storage.local.clear();
+    await c.storage.session.clear();
+  });
+}

@@ -7,6 +7,7 @@ import {
   fill,
   type Harness,
   persistentStorageText,
+  resetExtensionState,
   startHarness,
 } from "./harness";
 
@@ -26,12 +27,7 @@ beforeEach(async () => {
   page = await h.browser.newPage();
   await page.goto(h.popupUrl);
   // Start each test from a clean slate: no remembered form values, no keys from a previous test.
-  await page.evaluate(async () => {
-    type Area = { clear(): Promise<void> };
-    const c = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
-    await c.storage.local.clear();
-    await c.storage.session.clear();
-  });
+  await resetExtensionState(page);
   await page.reload();
 });
 

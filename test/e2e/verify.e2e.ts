@@ -23,6 +23,7 @@ import {
   fill,
   type Harness,
   persistentStorageText,
+  resetExtensionState,
   startHarness,
 } from "./harness";
 import { waitForPanelTitle } from "./overlay";
@@ -42,12 +43,7 @@ beforeEach(async () => {
   for (const p of await h.browser.pages()) await p.close();
   page = await h.browser.newPage();
   await page.goto(h.popupUrl);
-  await page.evaluate(async () => {
-    type Area = { clear(): Promise<void> };
-    const c = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
-    await c.storage.local.clear();
-    await c.storage.session.clear();
-  });
+  await resetExtensionState(page);
   await page.reload();
 });
 
