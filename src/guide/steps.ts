@@ -304,6 +304,7 @@ export const STEPS: readonly Step[] = [
     page: "api2-wizard",
     targets: [
       t("button", "Add and Generate Keys", "the “Add and Generate Keys” button"),
+      t("textbox", "Email", "the notification “Email” box", { within: "Notifications" }),
       t("combobox", "Application Role", "the “Application Role” list"),
       t("checkbox", "I accept", "the terms box"),
     ],
