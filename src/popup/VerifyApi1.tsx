@@ -90,7 +90,7 @@ export function VerifyApi1({
       {!generated && (
         <>
           <Field
-            id="access-key"
+            id="verify-access-key"
             label="Access key"
             value={accessKey}
             onInput={setAccessKey}
@@ -99,7 +99,7 @@ export function VerifyApi1({
             now={now}
           />
           <Field
-            id="secret-key"
+            id="verify-secret-key"
             label="Secret key"
             type="password"
             value={secretKey}

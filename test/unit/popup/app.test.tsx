@@ -311,3 +311,18 @@ describe("popup verification and export", () => {
     expect(input("Client secret").value).toBe("cap-secret");
   });
 });
+
+describe("popup document", () => {
+  it("never has two elements with the same id, with or without generated keys", async () => {
+    for (const loadKeys of [async () => undefined, async () => KEYS]) {
+      const { s } = services({ loadKeys });
+      render(<App services={s} />);
+      await waitFor(() => expect(screen.getByLabelText("Access key")).toBeTruthy());
+      const ids = Array.from(document.querySelectorAll("[id]")).map((e) => e.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+      expect(screen.getAllByLabelText("Access key")).toHaveLength(1);
+      expect(screen.getAllByLabelText("Secret key")).toHaveLength(1);
+      cleanup();
+    }
+  });
+});
