@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { api2HostById } from "./api2-hosts";
 import { type Failure, fail, ok, type Result } from "./failures";
 import { retryAtFrom, send, type Transport } from "./transport";
 
@@ -6,22 +7,6 @@ import { retryAtFrom, send, type Transport } from "./transport";
  * API 2.0 (OAuth 2 client credentials): a token from `/oauth/token`, then one cheap SIEM probe.
  * The token lives only in this call's memory.
  */
-
-export interface Api2Host {
-  readonly id: string;
-  readonly name: string;
-  readonly host: string;
-}
-
-export const API2_HOSTS: readonly Api2Host[] = [
-  { id: "global", name: "Global (recommended)", host: "api.services.mimecast.com" },
-  { id: "uk", name: "United Kingdom data residency", host: "uk-api.services.mimecast.com" },
-  { id: "us", name: "United States data residency", host: "us-api.services.mimecast.com" },
-];
-
-export function api2HostById(id: string): Api2Host | undefined {
-  return API2_HOSTS.find((h) => h.id === id);
-}
 
 const tokenSchema = z.looseObject({
   access_token: z.string().min(1),

@@ -1,4 +1,5 @@
 export * from "./api2";
+export * from "./api2-hosts";
 export * from "./client";
 export * from "./failures";
 export * from "./headers";

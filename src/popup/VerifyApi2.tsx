@@ -2,7 +2,7 @@ import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { VerifyApi2Reply } from "../lib/messages";
 import type { VerifyApi2InputMessage, VerifyApi2Result } from "../lib/schemas";
-import { API2_HOSTS } from "../mimecast/api2";
+import { API2_HOSTS } from "../mimecast/api2-hosts";
 import { FailureNote } from "./FailureNote";
 import { Field } from "./Field";
 import type { UiFailure } from "./services";

@@ -29,7 +29,7 @@ export interface SiemToken {
   readonly account: string;
 }
 
-/** Mimecast's 1.0 token form: base64url (no padding) of zlib level 9 of the JSON; starts `eNo`. */
+/** Mimecast's 1.0 token form: base64url (no padding) of zlib level 9 of the JSON; starts `eNo`..`eNr` (the level-9 header 78 DA). */
 export function encodeToken(token: SiemToken): string {
   return deflateSync(Buffer.from(JSON.stringify(token), "utf8"), { level: 9 }).toString("base64url");
 }

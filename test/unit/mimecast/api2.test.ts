@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { API2_HOSTS, type Api2Input, api2HostById, verifyApi2 } from "../../../src/mimecast/api2";
+import { type Api2Input, verifyApi2 } from "../../../src/mimecast/api2";
+import { API2_HOSTS, api2HostById } from "../../../src/mimecast/api2-hosts";
 import {
   failureOf,
   fakeFetch,

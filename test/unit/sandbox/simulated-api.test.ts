@@ -296,7 +296,8 @@ describe("SimulatedApi: get-siem-logs", () => {
     }
 
     const token = r.headers["mc-siem-token"] ?? "";
-    expect(token).toMatch(/^eNo[A-Za-z0-9_-]+$/);
+    // zlib's level-9 header 78 DA encodes as "eNo" to "eNr", depending on the byte after it.
+    expect(token).toMatch(/^eN[o-r][A-Za-z0-9_-]+$/);
     const decoded = JSON.parse(inflateSync(Buffer.from(token, "base64url")).toString("utf8")) as Record<
       string,
       unknown
