@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { api2HostById } from "./api2-hosts";
-import { type Failure, fail, ok, type Result } from "./failures";
+import { type Failure, fail, failureFromStatus, ok, type Result } from "./failures";
 import { retryAtFrom, send, type Transport } from "./transport";
 
 /**
@@ -83,23 +83,9 @@ function api2Failure(
         "Give the application a role with “Threat and Security Events (SIEM) | Read” and include the SIEM product in its Products (Integrations › API and Platform Integrations › your application).",
     };
   }
-  if (status === 429) {
-    const retryAt = retryAtFrom(headers, now);
-    return {
-      ...own,
-      kind: "rate-limited",
-      ...(retryAt === undefined ? {} : { retryAt }),
-      message: "Mimecast's rate limit was reached (HTTP 429).",
-      action: "Wait until the time shown, then verify once more.",
-    };
-  }
-  if (status >= 500) {
-    return {
-      ...own,
-      kind: "server",
-      message: `Mimecast's service had a problem (HTTP ${status}).`,
-      action: "Try again in a few minutes.",
-    };
+  if (status === 429 || status >= 500) {
+    // Same wording as API 1.0 rate limits and outages; Mimecast's own code is kept.
+    return { ...failureFromStatus(status, "verify", retryAtFrom(headers, now)), ...own };
   }
   return {
     ...own,

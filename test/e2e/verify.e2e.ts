@@ -228,6 +228,25 @@ describe("verify API 2.0 credentials", () => {
 });
 
 describe("capture from the console, only on the user's click", () => {
+  /** Clicks "Use in the assistant", then opens the popup once `field` shows `value`. */
+  async function useInAssistant(field: string, value: string): Promise<Page> {
+    await panelButton(page, "Use in the assistant");
+    await page.waitForFunction(() =>
+      (document.querySelector("[data-setup-guide]")?.shadowRoot?.textContent ?? "").includes(
+        "Sent to the assistant",
+      ),
+    );
+    const popup = await h.browser.newPage();
+    await popup.goto(h.popupUrl);
+    await popup.waitForFunction(
+      (sel: string, v: string) => (document.querySelector(sel) as HTMLInputElement | null)?.value === v,
+      {},
+      field,
+      value,
+    );
+    return popup;
+  }
+
   it("API 1.0: Application ID and Application Key reach the popup after “Use in the assistant”", async () => {
     const top = page.mainFrame();
     await open(page, "login-eu.mimecast.com", "api-integrations");
@@ -253,19 +272,7 @@ describe("capture from the console, only on the user's click", () => {
       await (await byLabel(popup, "Application ID")).evaluate((e) => (e as HTMLInputElement).value),
     ).toBe("");
     await popup.close();
-    await panelButton(page, "Use in the assistant");
-    await page.waitForFunction(() =>
-      (document.querySelector("[data-setup-guide]")?.shadowRoot?.textContent ?? "").includes(
-        "Sent to the assistant",
-      ),
-    );
-    const after = await h.browser.newPage();
-    await after.goto(h.popupUrl);
-    await after.waitForFunction(
-      (id: string) => (document.querySelector("#app-id") as HTMLInputElement | null)?.value === id,
-      {},
-      appId,
-    );
+    const after = await useInAssistant("#app-id", appId);
     expect(
       await (await byLabel(after, "Application key")).evaluate((e) => (e as HTMLInputElement).value),
     ).toBe(appKey);
@@ -293,19 +300,7 @@ describe("capture from the console, only on the user's click", () => {
     const clientSecret = await page.$eval("[data-credential=client-secret]", (e) =>
       (e.textContent ?? "").trim(),
     );
-    await panelButton(page, "Use in the assistant");
-    await page.waitForFunction(() =>
-      (document.querySelector("[data-setup-guide]")?.shadowRoot?.textContent ?? "").includes(
-        "Sent to the assistant",
-      ),
-    );
-    const after = await h.browser.newPage();
-    await after.goto(h.popupUrl);
-    await after.waitForFunction(
-      (id: string) => (document.querySelector("#client-id") as HTMLInputElement | null)?.value === id,
-      {},
-      clientId,
-    );
+    const after = await useInAssistant("#client-id", clientId);
     expect(await (await byLabel(after, "Client secret")).evaluate((e) => (e as HTMLInputElement).value)).toBe(
       clientSecret,
     );
