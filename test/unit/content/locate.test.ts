@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
 import { captions } from "../../../src/content/accessible-name";
-import { locate, locateFirst } from "../../../src/content/locate";
+import { alreadyDone, locate, locateFirst } from "../../../src/content/locate";
 import type { TargetSpec } from "../../../src/guide/types";
 
 const t = (
@@ -121,5 +121,115 @@ describe("locate", () => {
     const found = locateFirst(d, specs);
     expect(found?.index).toBe(0);
     expect(found?.element.id).toBe("save");
+  });
+});
+
+describe("locate on markup we did not write", () => {
+  it("spotlights the ExtJS button, not the text span inside it", () => {
+    const d = page(
+      `<a role="button" id="ext" class="x-btn"><span class="x-btn-wrap"><span class="x-btn-inner">Save and Exit</span></span></a>`,
+    );
+    expect(locate(d, t("button", "Save and Exit"))?.id).toBe("ext");
+  });
+
+  it("finds an icon button by its visible text or by its accessible name", () => {
+    const d = page(`<button id="plus" aria-label="Create a new folder">+</button>`);
+    expect(locate(d, t("button", "+"))?.id).toBe("plus");
+    expect(locate(d, t("button", "Create a new folder"))?.id).toBe("plus");
+  });
+
+  it("finds a clickable div header and an <a> without href only by an exact text", () => {
+    const d = page(`
+      <div id="hdr" style="cursor:pointer"><span>Enhanced Logging</span></div>
+      <a id="act">New Address</a>`);
+    expect(locate(d, t("button", "Enhanced Logging"))?.id).toBe("hdr");
+    expect(locate(d, t("button", "New Address"))?.id).toBe("act");
+    expect(locate(d, t("button", "Enhanced"))).toBeNull();
+  });
+
+  it("never takes a plain clickable for a form control", () => {
+    const d = page(`<div id="x" onclick="void 0">Inbound</div>`);
+    expect(locate(d, t("checkbox", "Inbound"))).toBeNull();
+  });
+
+  it("names a div checkbox by the label in the next or previous cell, or by its column header", () => {
+    const d = page(`
+      <table>
+        <tr><th>Permission</th><th>Read</th><th>Edit</th></tr>
+        <tr><td>Threat and Security Events (SIEM)</td><td><div role="checkbox" aria-checked="false" id="siem-read"></div></td><td><div role="checkbox" aria-checked="false" id="siem-edit"></div></td></tr>
+        <tr><td>Threat and Security Statistics</td><td><div role="checkbox" aria-checked="false" id="stats-read"></div></td><td><div role="checkbox" aria-checked="false"></div></td></tr>
+      </table>
+      <table><tr><td><div role="checkbox" id="inbound" aria-checked="false"></div></td><td>Inbound</td></tr></table>`);
+    expect(locate(d, t("checkbox", "Read", { within: "Threat and Security Events (SIEM)" }))?.id).toBe(
+      "siem-read",
+    );
+    expect(locate(d, t("checkbox", "Inbound"))?.id).toBe("inbound");
+  });
+
+  it("reads labels with extra spaces, NBSP, a trailing colon or a required-field asterisk", () => {
+    const d = page(`
+      <label for="a">Application\u00a0Role:</label><select id="a"><option>x</option></select>
+      <label for="b">  Email *</label><input id="b" type="email">`);
+    expect(locate(d, t("combobox", "Application Role"))?.id).toBe("a");
+    expect(locate(d, t("textbox", "Email"))?.id).toBe("b");
+  });
+
+  it("says missing, not something else, when the control was renamed", () => {
+    const d = page(`
+      <div role="tablist"><div role="tab" aria-selected="true">Authentication Profiles</div></div>
+      <button>Create profile</button>`);
+    const specs = [t("button", "New Authentication Profile"), t("tab", "Authentication Profiles")];
+    expect(locate(d, specs[0] as TargetSpec)).toBeNull();
+    // The tab is there but already selected: not the next move either.
+    expect(locateFirst(d, specs)).toBeNull();
+  });
+
+  it("passes over a tab already selected by ARIA or by its tab bar's active class", () => {
+    const d = page(`
+      <ul class="nav-tabs"><li class="active"><a id="a1">Your Application Integrations</a></li><li><a id="a2">Available Integrations</a></li></ul>`);
+    const specs = [t("button", "Add API Application"), t("tab", "Your Application Integrations")];
+    expect(locateFirst(d, specs)).toBeNull();
+    expect(locateFirst(d, [t("tab", "Available Integrations")])?.element.id).toBe("a2");
+  });
+
+  it("passes over a box already ticked and a section already expanded", () => {
+    const d = page(`
+      <button aria-expanded="true" id="sec">Enhanced Logging</button>
+      <label><input type="checkbox" id="in" checked> Inbound</label>
+      <label><input type="checkbox" id="out"> Outbound</label>`);
+    const specs = [t("checkbox", "Inbound"), t("checkbox", "Outbound"), t("button", "Enhanced Logging")];
+    expect(locateFirst(d, specs)?.element.id).toBe("out");
+    (d.getElementById("out") as HTMLInputElement).checked = true;
+    expect(locateFirst(d, specs)).toBeNull();
+    expect(alreadyDone(d.getElementById("sec") as Element)).toBe(true);
+  });
+
+  it("gives up on two equally good candidates instead of guessing", () => {
+    const d = page(`<button>Next</button><button>Next</button>`);
+    expect(locate(d, t("button", "Next"))).toBeNull();
+    const e = page(`
+      <section><h3>Threat and Security Events (SIEM)</h3><label><input type="checkbox"> Read</label></section>
+      <section><h3>Threat and Security Events (SIEM)</h3><label><input type="checkbox"> Read</label></section>`);
+    expect(locate(e, t("checkbox", "Read", { within: "Threat and Security Events (SIEM)" }))).toBeNull();
+  });
+
+  it("ignores a decoy in a closed dialog or a closed details element", () => {
+    const d = page(`
+      <dialog><button>Save and Exit</button></dialog>
+      <details><summary>More</summary><button>Save and Exit</button></details>
+      <button id="real">Save and Exit</button>`);
+    expect(locate(d, t("button", "Save and Exit"))?.id).toBe("real");
+  });
+
+  it("prefers a real role over a class-name guess, wherever they are", () => {
+    const d = page(
+      `<span class="btn-label" id="guess">Add API Application</span><div role="button" id="real">Add API Application</div>`,
+    );
+    expect(locate(d, t("button", "Add API Application"))?.id).toBe("real");
+  });
+
+  it("accepts alternative roles (a tab on one console, a button on another)", () => {
+    const d = page(`<button id="b">Authentication Profiles</button>`);
+    expect(locate(d, t(["tab", "button"], "Authentication Profiles"))?.id).toBe("b");
   });
 });
