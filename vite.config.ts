@@ -42,7 +42,10 @@ export default defineConfig({
     // in the content script, whose budget is 20 KB.
     alias: [
       { find: /^\.\/polyfills\/SetLike\.mjs$/, replacement: resolve(root, "src/lib/native/set.ts") },
-      { find: /^\.\/polyfills\/array\.from\.mjs$/, replacement: resolve(root, "src/lib/native/array-from.ts") },
+      {
+        find: /^\.\/polyfills\/array\.from\.mjs$/,
+        replacement: resolve(root, "src/lib/native/array-from.ts"),
+      },
     ],
   },
   build: {

@@ -2,8 +2,9 @@ import * as z from "zod/mini";
 import { CAPTURE_FIELDS, type Guide, TARGET_ROLES } from "./types";
 
 /**
- * zod/mini schemas for the guide data. Mini, because the content script validates the steps it
- * receives with the same schemas and must stay within its size budget.
+ * zod/mini schemas for the guide data, used by the service worker and the popup (mini keeps their
+ * bundles small). The content script does not load zod at all: it checks the views it receives
+ * with the hand-written guards in `src/content/view-guard.ts`, which a unit test holds to these.
  */
 
 const label = z.string().check(z.minLength(1));

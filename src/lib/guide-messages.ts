@@ -3,7 +3,8 @@ import { pathSchema, stepSchema } from "../guide/schema";
 
 /**
  * Messages between content scripts (every frame) and the service worker about the guide.
- * zod/mini: the content script parses these and must stay small.
+ * The service worker parses what frames send with these zod/mini schemas; the content script checks
+ * what the worker sends with the equivalent hand-written guards of `src/content/view-guard.ts`.
  */
 
 export const detectionSchema = z.nullable(z.object({ pageId: z.string(), score: z.number() }));

@@ -179,7 +179,7 @@ export function App({ services }: { services: PopupServices }) {
         onVerified={(r) =>
           setSettings({
             api: "2.0",
-            baseUrl: `https://${API2_HOSTS.find((h) => h.host === r.host)?.host ?? r.host}`,
+            baseUrl: `https://${r.host}`,
             clientId: api2.clientId.trim(),
             clientSecret: api2.clientSecret.trim(),
           })
