@@ -1,7 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { CollectorSettings } from "../lib/collector-bundle";
 import type { KeySession, ProgressMap } from "../lib/schemas";
-import { API2_HOSTS } from "../mimecast/api2-hosts";
 import { regionById } from "../mimecast/regions";
 import { ExportPanel } from "./ExportPanel";
 import { looksLikeEmail } from "./format";
