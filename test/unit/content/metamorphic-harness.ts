@@ -17,6 +17,7 @@ import type { TargetSpec } from "../../../src/guide/types";
 import { Edit } from "./metamorphic-edit";
 import {
   ALIAS,
+  footprint,
   MUTATIONS,
   type Mutation,
   type NameSource,
@@ -181,6 +182,8 @@ export interface Matrix {
   readonly foundRate: number;
   readonly applicable: number;
   readonly found: number;
+  /** Mutated pages the locator was run on (targets mutated together share one). */
+  readonly pages: number;
   readonly ms: number;
   /** Time spent inside the locator (all calls, ground truth included). */
   readonly locateMs: number;
@@ -266,6 +269,7 @@ export function computeMatrix(options: MatrixOptions): Matrix {
   let pairs = 0;
   let frameNote: string | undefined;
   let keySeq = 0;
+  let pages = 0;
 
   for (const entry of fixtureEntries()) {
     if (options.fixtures && !options.fixtures(entry)) continue;
@@ -309,6 +313,9 @@ export function computeMatrix(options: MatrixOptions): Matrix {
       results.push(r);
     };
 
+    const apply = (c: (typeof cases)[number], mutation: Mutation, edit: Edit) =>
+      mutation.apply({ doc, truth: c.truth, spec: c.ref.spec, source: c.source, key: c.key, edit });
+    const todo: { c: (typeof cases)[number]; mutation: Mutation }[][] = batches.map(() => []);
     for (const mutation of mutations) {
       if (mutation.frame) {
         const frameDoc = frameHost
@@ -326,29 +333,48 @@ export function computeMatrix(options: MatrixOptions): Matrix {
         frameDoc.dispose();
         continue;
       }
-      // Targets whose mutations cannot see each other share one mutated page (one style recomputation).
-      for (const batch of batches) {
-        const applied: { c: (typeof cases)[number]; edit: Edit }[] = [];
+      // Dry run: which targets the mutation applies to (mutating is cheap, locating is not).
+      batches.forEach((batch, b) => {
+        for (const c of batch) {
+          const edit = new Edit();
+          let ok = false;
+          try {
+            ok = apply(c, mutation, edit);
+          } finally {
+            edit.undo();
+          }
+          if (ok) todo[b]?.push({ c, mutation });
+          else record(c, mutation, "n/a");
+        }
+      });
+    }
+
+    // Targets whose mutations cannot see each other share one mutated page (one style
+    // recomputation in happy-dom): each page carries at most one mutation per target of a batch.
+    for (const items of todo) {
+      const queues = new Map<(typeof cases)[number], Mutation[]>();
+      for (const { c, mutation } of items) queues.set(c, [...(queues.get(c) ?? []), mutation]);
+      for (;;) {
+        const page = Array.from(queues.entries()).flatMap(([c, q]) => {
+          const mutation = q.shift();
+          return mutation ? [{ c, mutation }] : [];
+        });
+        if (page.length === 0) break;
+        const applied: { c: (typeof cases)[number]; mutation: Mutation; edit: Edit }[] = [];
         try {
-          for (const c of batch) {
+          for (const { c, mutation } of page) {
             const edit = new Edit();
             let ok = false;
             try {
-              ok = mutation.apply({
-                doc,
-                truth: c.truth,
-                spec: c.ref.spec,
-                source: c.source,
-                key: c.key,
-                edit,
-              });
+              ok = apply(c, mutation, edit);
             } finally {
-              if (ok) applied.push({ c, edit });
+              if (ok) applied.push({ c, mutation, edit });
               else edit.undo();
             }
             if (!ok) record(c, mutation, "n/a");
           }
-          for (const { c } of applied) {
+          if (applied.length > 0) pages++;
+          for (const { c, mutation } of applied) {
             const v = judge(locate(doc, c.ref.spec), c.key, mutation.rename === true, c.ref.spec);
             record(c, mutation, v.verdict, v.got);
           }
@@ -388,6 +414,7 @@ export function computeMatrix(options: MatrixOptions): Matrix {
     foundRate: applicable ? found / applicable : 1,
     applicable,
     found,
+    pages,
     ms: performance.now() - started,
     locateMs,
     ...(frameNote ? { frameNote } : {}),
@@ -406,19 +433,7 @@ function independentBatches<C extends { truth: Element; source: NameSource | nul
   cases: C[],
 ): C[][] {
   const info = cases.map((c) => {
-    let unit: Element = c.truth;
-    const holder = c.source?.holder;
-    if (holder && !c.truth.contains(holder)) {
-      let lca: Element | null = holder;
-      while (lca && !lca.contains(c.truth)) lca = lca.parentElement;
-      unit = lca ?? doc.documentElement;
-    }
-    if (/^(TR|TD|TH|TBODY|LI|DT|DD|OPTION)$/.test(unit.tagName)) {
-      unit =
-        unit.parentElement?.closest("table, ul, ol, dl, select, [role=menu], [role=tree], [role=tablist]") ??
-        doc.documentElement;
-    }
-    const region = unit.parentElement ?? doc.documentElement;
+    const region = footprint(c.truth, c.source);
     const keys = [...c.ref.spec.name, c.ref.spec.within, c.ref.spec.near]
       .filter((k): k is string => !!k)
       .map((k) => k.replace(/\s+/g, " ").trim().toLowerCase());
@@ -470,7 +485,7 @@ export function formatMatrix(m: Matrix, mutations: readonly Mutation[] = MUTATIO
   const out: string[] = [];
   const renames = new Set(mutations.filter((x) => x.rename).map((x) => x.id));
   out.push(
-    `Metamorphic locator matrix: ${m.pairs} (snapshot, target) pairs with a ground truth, ${m.skipped.length} skipped (not found unmutated), ${m.results.length} cases, ${(m.ms / 1000).toFixed(1)} s (${(m.locateMs / 1000).toFixed(1)} s in the locator)`,
+    `Metamorphic locator matrix: ${m.pairs} (snapshot, target) pairs with a ground truth, ${m.skipped.length} skipped (not found unmutated), ${m.results.length} cases on ${m.pages} mutated pages, ${(m.ms / 1000).toFixed(1)} s (${(m.locateMs / 1000).toFixed(1)} s in the locator)`,
   );
   out.push(
     `col grp ${pad("mutation", 24)} ${pad("found", 6, true)} ${pad("missing", 8, true)} ${pad("WRONG", 6, true)} ${pad("n/a", 5, true)}  found%`,

@@ -816,6 +816,36 @@ function decoyUnit(c: MutationCase): Element | null {
   return lca.querySelectorAll("*").length <= 80 ? lca : null;
 }
 
+/** The list or table a structural unit (row, cell, item) needs around it, as `structured` uses it. */
+const CONTAINER_OF: Record<string, string> = {
+  TR: "table",
+  TD: "table",
+  TH: "table",
+  LI: "ul, ol, [role=menu], [role=tree], [role=tablist]",
+  DT: "dl",
+  DD: "dl",
+  OPTION: "select",
+};
+
+/**
+ * Everything any mutation of this target may touch lies inside the returned element: the parent
+ * of the control with its caption (or of the table/list a row or item sits in), plus <head> for
+ * a stylesheet rule that only matches elements the mutation creates.
+ */
+export function footprint(truth: Element, source: NameSource | null): Element {
+  const doc = truth.ownerDocument;
+  let unit: Element = truth;
+  const holder = source?.holder;
+  if (holder && !truth.contains(holder)) {
+    let lca: Element | null = holder;
+    while (lca && !lca.contains(truth)) lca = lca.parentElement;
+    unit = lca ?? doc.documentElement;
+  }
+  const container = CONTAINER_OF[unit.tagName];
+  if (container) unit = unit.parentElement?.closest(container) ?? doc.documentElement;
+  return unit.parentElement ?? doc.documentElement;
+}
+
 /** A copy of the unit with fresh ids (references rewired inside it) and no marks. */
 function decoyOf(unit: Element, variant: string): Element {
   const copy = unit.cloneNode(true) as Element;
@@ -861,17 +891,18 @@ function structured(c: MutationCase, unit: Element, decoy: Element): { node: Ele
     at.appendChild(decoy);
     return { node, ref };
   };
+  const container = CONTAINER_OF[unit.tagName] ?? "";
   switch (unit.tagName) {
     case "TR":
-      return wrapIn("<table><tbody></tbody></table>", "tbody", "table");
+      return wrapIn("<table><tbody></tbody></table>", "tbody", container);
     case "TD":
     case "TH":
-      return wrapIn("<table><tbody><tr></tr></tbody></table>", "tr", "table");
+      return wrapIn("<table><tbody><tr></tr></tbody></table>", "tr", container);
     case "LI":
-      return wrapIn("<ul></ul>", "ul", "ul, ol, [role=menu], [role=tree], [role=tablist]");
+      return wrapIn("<ul></ul>", "ul", container);
     case "DT":
     case "DD":
-      return wrapIn("<dl></dl>", "dl", "dl");
+      return wrapIn("<dl></dl>", "dl", container);
     case "OPTION":
       return null;
     default:

@@ -65,13 +65,13 @@ describe("the suite itself", () => {
   });
 
   it("gives the same verdicts whether independent targets are mutated together or one by one", () => {
-    const busy = (e: { file: string }) =>
-      ["classic/api-integrations-available.html", "current/profile-groups-build-menu.html"].includes(e.file);
+    const busy = (e: { file: string }) => e.file === "classic/api-integrations-available.html";
     const verdicts = (m: Matrix) =>
       m.results.map((r) => `${r.fixture} ${r.step}#${r.index} ${r.mutation} ${r.verdict}`).sort();
     const together = computeMatrix({ locate, fixtures: busy });
-    expect(together.pairs).toBeGreaterThan(6);
-    expect(verdicts(together)).toEqual(verdicts(computeMatrix({ locate, fixtures: busy, batch: false })));
+    const alone = computeMatrix({ locate, fixtures: busy, batch: false });
+    expect(together.pages).toBeLessThan(alone.pages);
+    expect(verdicts(together)).toEqual(verdicts(alone));
   });
 
   it("reports WRONG for a locator that returns the first button on the page", () => {
