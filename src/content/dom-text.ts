@@ -29,9 +29,14 @@ export function isVisible(el: Element): boolean {
     const style = e.ownerDocument.defaultView?.getComputedStyle(e);
     if (style && (style.display === "none" || style.visibility === "hidden" || style.opacity === "0"))
       return false;
+    // A box of no size that clips its content (a collapsed accordion) shows nothing.
+    if (style && isZero(style.width) && isZero(style.height) && (e === el || style.overflow === "hidden"))
+      return false;
   }
   return true;
 }
+
+const isZero = (length: string) => /^0(px)?$/.test(length.trim());
 
 /** happy-dom and other layout-less DOMs report zero boxes for everything. */
 function hasLayout(el: Element): boolean {

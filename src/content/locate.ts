@@ -88,7 +88,9 @@ function roleCandidates(doc: Document, roles: readonly TargetRole[], wanted: str
       for (const el of Array.from(doc.querySelectorAll(selector))) {
         if (!mayBeNamed(el, norm) || !isVisible(el)) continue;
         const tier = best(namesOf(el, role), wanted, norm);
-        if (tier !== -1) out.push({ el, rank, tier });
+        if (tier === -1) continue;
+        // A class guess is often a part of the control (`mdc-button__label`): spotlight the whole.
+        out.push({ el: rank === WEAK ? (clickableOwner(el) ?? el) : el, rank, tier });
       }
     }
   }
@@ -103,13 +105,22 @@ function clickableCandidates(doc: Document, wanted: string, out: Candidate[]): v
   const norm = normalizeLabel(wanted);
   const root = doc.body ?? doc.documentElement;
   for (const start of elementsWithText(root, wanted)) {
-    let owner: Element | null = null;
-    for (let el: Element | null = start, i = 0; el && el !== root && i < 5; el = el.parentElement, i++) {
-      if (normalizeLabel(el.textContent ?? "") !== norm) break;
-      if (isClickable(el)) owner = el;
-    }
+    if (normalizeLabel(start.textContent ?? "") !== norm) continue;
+    const owner = clickableOwner(start);
     if (owner) out.push({ el: owner, rank: CLICKABLE, tier: EXACT });
   }
+}
+
+/** The element that makes `el` clickable, climbing while it shows nothing but the same text. */
+function clickableOwner(start: Element): Element | null {
+  const text = normalizeLabel(start.textContent ?? "");
+  const root = start.ownerDocument.body;
+  let owner: Element | null = null;
+  for (let el: Element | null = start, i = 0; el && el !== root && i < 5; el = el.parentElement, i++) {
+    if (normalizeLabel(el.textContent ?? "") !== text) break;
+    if (isClickable(el)) owner = el;
+  }
+  return owner;
 }
 
 function isClickable(el: Element): boolean {
@@ -199,7 +210,11 @@ function textTarget(doc: Document, spec: TargetSpec): Element | null {
   const root = doc.body ?? doc.documentElement;
   for (const exact of [true, false]) {
     for (const wanted of spec.name) {
-      const found = elementsWithText(root, wanted, !exact);
+      const norm = normalizeLabel(wanted);
+      // A sentence that mentions the label ("Copy the client secret now…") is not the label.
+      const found = elementsWithText(root, wanted, !exact).filter(
+        (el) => exact || normalizeLabel(el.textContent ?? "").length <= norm.length + MAX_EXTRA,
+      );
       if (found.length === 0) continue;
       const anchors = [...listOf(spec.within), ...listOf(spec.near)];
       if (anchors.length === 0) return found[0] ?? null;

@@ -13,10 +13,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { GUIDE } from "../../../src/guide";
-import type { TargetSpec } from "../../../src/guide/types";
+import { listOf, type TargetSpec } from "../../../src/guide/types";
 import { Edit } from "./metamorphic-edit";
 import {
   ALIAS,
+  caseSpec,
   footprint,
   MUTATIONS,
   type Mutation,
@@ -97,7 +98,7 @@ export function expectedPage(file: string): string | null | undefined {
 
 /** Fixture name → the step target that must be found there. */
 export const DESIGNATED: Record<string, { step: string; index: number }> = {
-  "account-settings": { step: "enhanced-logging", index: 1 },
+  "account-settings": { step: "enhanced-logging", index: 3 },
   "account-settings-expanded": { step: "enhanced-logging", index: 0 },
   "api-integrations-your-applications": { step: "api1-add-application", index: 0 },
   "api-integrations-no-api1": { step: "api2-new-application", index: 0 },
@@ -293,7 +294,7 @@ export function computeMatrix(options: MatrixOptions): Matrix {
         skipped.push({ fixture: entry.file, step: ref.step, index: ref.index, designated: ref.designated });
         continue;
       }
-      cases.push({ ref, key: `c${keySeq++}`, truth, source: nameSource(truth, ref.spec) });
+      cases.push({ ref, key: `c${keySeq++}`, truth, source: nameSource(truth, caseSpec(ref.spec, truth)) });
     }
     for (const c of cases)
       c.truth.setAttribute(TRUTH, `${c.truth.getAttribute(TRUTH) ?? ""} ${c.key}`.trim());
@@ -314,7 +315,14 @@ export function computeMatrix(options: MatrixOptions): Matrix {
     };
 
     const apply = (c: (typeof cases)[number], mutation: Mutation, edit: Edit) =>
-      mutation.apply({ doc, truth: c.truth, spec: c.ref.spec, source: c.source, key: c.key, edit });
+      mutation.apply({
+        doc,
+        truth: c.truth,
+        spec: caseSpec(c.ref.spec, c.truth),
+        source: c.source,
+        key: c.key,
+        edit,
+      });
     const todo: { c: (typeof cases)[number]; mutation: Mutation }[][] = batches.map(() => []);
     for (const mutation of mutations) {
       if (mutation.frame) {
@@ -434,7 +442,7 @@ function independentBatches<C extends { truth: Element; source: NameSource | nul
 ): C[][] {
   const info = cases.map((c) => {
     const region = footprint(c.truth, c.source);
-    const keys = [...c.ref.spec.name, c.ref.spec.within, c.ref.spec.near]
+    const keys = [...c.ref.spec.name, ...listOf(c.ref.spec.within), ...listOf(c.ref.spec.near)]
       .filter((k): k is string => !!k)
       .map((k) => k.replace(/\s+/g, " ").trim().toLowerCase());
     const text = (region.textContent ?? "").replace(/\s+/g, " ").toLowerCase();
@@ -589,7 +597,7 @@ export function checkMutations(options: {
       const truth = options.locate(doc, ref.spec);
       if (!truth) continue;
       const key = `s${seq++}`;
-      const source = nameSource(truth, ref.spec);
+      const source = nameSource(truth, caseSpec(ref.spec, truth));
       truth.setAttribute(TRUTH, key);
       const before = doc.documentElement.outerHTML;
       for (const mutation of MUTATIONS) {
@@ -597,7 +605,7 @@ export function checkMutations(options: {
         const edit = new Edit();
         const where = `${entry.file} ${ref.step}#${ref.index} ${mutation.id}`;
         try {
-          if (!mutation.apply({ doc, truth, spec: ref.spec, source, key, edit })) continue;
+          if (!mutation.apply({ doc, truth, spec: caseSpec(ref.spec, truth), source, key, edit })) continue;
           applied.set(mutation.id, (applied.get(mutation.id) ?? 0) + 1);
           const marked = Array.from(doc.querySelectorAll(`[${TRUTH}]`)).filter((e) => hasKey(e, TRUTH, key));
           if (marked.length !== 1 || !marked[0]?.isConnected)

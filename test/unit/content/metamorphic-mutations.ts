@@ -13,7 +13,8 @@
  * element that is the same control after the mutation (the wrapper that took over the role), and
  * `data-mm-decoy` on decoys.
  */
-import type { TargetSpec } from "../../../src/guide/types";
+import { ROLE_SELECTORS } from "../../../src/content/accessible-name";
+import { listOf, type TargetRole, type TargetSpec } from "../../../src/guide/types";
 import type { Edit } from "./metamorphic-edit";
 
 export const TRUTH = "data-mm-truth";
@@ -41,10 +42,22 @@ export interface NameSource {
   readonly text: Text | null;
 }
 
+/** A target with the one role its ground-truth control plays (steps may list alternatives). */
+export type CaseSpec = Omit<TargetSpec, "role"> & { readonly role: TargetRole };
+
+export function caseSpec(spec: TargetSpec, truth: Element): CaseSpec {
+  const roles = listOf(spec.role);
+  const plays = (r: TargetRole) => {
+    const sel = ROLE_SELECTORS[r];
+    return (!!sel.strong && truth.matches(sel.strong)) || (!!sel.weak && truth.matches(sel.weak));
+  };
+  return { ...spec, role: roles.find(plays) ?? roles[0] ?? "text" };
+}
+
 export interface MutationCase {
   readonly doc: Document;
   readonly truth: Element;
-  readonly spec: TargetSpec;
+  readonly spec: CaseSpec;
   readonly source: NameSource | null;
   /** This case's key in `data-mm-truth` / `data-mm-alias`. */
   readonly key: string;
@@ -121,7 +134,7 @@ function labelsOf(el: Element): Element[] {
  * is under test): rows by a cell, text targets by their own text, form fields by their label,
  * aria-labelledby / aria-label / value / own text / previous cell / title, in that order.
  */
-export function nameSource(el: Element, spec: TargetSpec): NameSource | null {
+export function nameSource(el: Element, spec: CaseSpec): NameSource | null {
   const names = spec.name;
   const doc = el.ownerDocument;
   const text = (holder: Element, kind: NameSource["kind"]): NameSource | null => {
