@@ -2,7 +2,13 @@ import { mkdirSync } from "node:fs";
 import type { Frame, Page } from "puppeteer";
 import { GUIDE, stepsFor } from "../../src/guide";
 import type { PathId } from "../../src/guide/types";
-import { type Finder, waitForPanelTitle, waitForSpotlightOn } from "../e2e/overlay";
+import {
+  type Finder,
+  panelPathLine,
+  waitForPanelPath,
+  waitForPanelTitle,
+  waitForSpotlightOn,
+} from "../e2e/overlay";
 import { byLabel, choose, click, legacy, open, panelButton, tick, type } from "./console-driver";
 
 /**
@@ -20,6 +26,8 @@ export interface WalkContext {
   readonly shot: (stepId: string) => Promise<void>;
   /** Generates keys in the extension's popup (the generate-keys step). */
   readonly generateKeys: () => Promise<void>;
+  /** The path being walked (set by walk()); every step checks that the panel is on it. */
+  path?: PathId;
 }
 
 const SERVICE_USER = "siem-service@sandbox-corp.example";
@@ -37,7 +45,15 @@ async function at(
   finder: Finder | null,
 ): Promise<void> {
   try {
-    await waitForPanelTitle(ctx.page, title(stepId));
+    await waitForPanelTitle(ctx.page, title(stepId)).catch(async (e) => {
+      throw new Error(
+        `the panel never showed “${title(stepId)}” (it says: ${await panelPathLine(ctx.page)})`,
+        {
+          cause: e,
+        },
+      );
+    });
+    if (ctx.path) await waitForPanelPath(ctx.page, ctx.path);
     if (finder) await waitForSpotlightOn(frame, finder);
   } catch (error) {
     // Leave evidence for whoever reads the failure: what the page and the guide showed.
@@ -224,8 +240,21 @@ const WALK: Walk = {
   },
 };
 
+/**
+ * Brings a fresh guide onto `path` the way its user would: API 1.0 is where the guide starts; a
+ * console without API 1.0 applications moves it to API 2.0 (with a notice, acknowledged here).
+ */
+export async function startPath(ctx: WalkContext, path: PathId): Promise<void> {
+  if (path === "api1") return;
+  await open(ctx.page, ctx.host, "api-integrations", { api1: "off" });
+  await waitForPanelTitle(ctx.page, title("api2-new-application"));
+  await waitForPanelPath(ctx.page, "api2");
+  await panelButton(ctx.page, "Got it");
+}
+
 /** Walks every step of a path in order; returns the step ids walked. */
 export async function walk(ctx: WalkContext, path: PathId): Promise<string[]> {
+  ctx.path = path;
   const done: string[] = [];
   for (const step of stepsFor(GUIDE, path)) {
     const run = WALK[step.id];
