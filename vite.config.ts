@@ -36,6 +36,15 @@ export default defineConfig({
     preact(),
     crx({ manifest, contentScripts: { standaloneFiles: ["src/content/index.tsx"] } }),
   ],
+  resolve: {
+    // dom-accessibility-api bundles ES5 polyfills for Set and Array.from (and picks the Set one even
+    // where Set exists). Every browser we support has both: use the native ones, ~1 KB gzip less
+    // in the content script, whose budget is 20 KB.
+    alias: [
+      { find: /^\.\/polyfills\/SetLike\.mjs$/, replacement: resolve(root, "src/lib/native/set.ts") },
+      { find: /^\.\/polyfills\/array\.from\.mjs$/, replacement: resolve(root, "src/lib/native/array-from.ts") },
+    ],
+  },
   build: {
     outDir: "dist",
     emptyOutDir: true,

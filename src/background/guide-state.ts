@@ -1,5 +1,6 @@
 import { stepsFor } from "../guide";
-import type { Guide, PathId, Step } from "../guide/types";
+import { INTEGRATIONS } from "../guide/labels";
+import { type Guide, type PathId, type Step, stepIsOn } from "../guide/types";
 
 /**
  * The guide's state machine: pure functions over plain data, so it is tested without a browser and
@@ -104,7 +105,7 @@ export function markDone(guide: Guide, p: Progress, stepId: string, now: number)
  * page, else the page's first step. Pages without steps leave the current step alone.
  */
 export function arriveAt(guide: Guide, p: Progress, pageId: string, now: number): Progress {
-  const onPage = steps(guide, p).filter((s) => s.page === pageId);
+  const onPage = steps(guide, p).filter((s) => stepIsOn(s, pageId));
   if (onPage.length === 0) return p;
   if (onPage.some((s) => s.id === p.currentId) && !p.done.includes(p.currentId)) return p;
   const pick = onPage.find((s) => !p.done.includes(s.id) && !p.skipped.includes(s.id)) ?? onPage[0];
@@ -120,7 +121,6 @@ export function api1Unavailable(guide: Guide, p: Progress, now: number): Progres
   const moved = apply(guide, p, { kind: "path", path: "api2" }, now);
   return {
     ...moved,
-    notice:
-      "This console has no “Add API Application”: Mimecast stopped offering new API 1.0 applications in 2025. The guide switched to API 2.0.",
+    notice: `This console has no “${INTEGRATIONS.addApiApplication}”: Mimecast stopped offering new API 1.0 applications in 2025. The guide switched to API 2.0.`,
   };
 }

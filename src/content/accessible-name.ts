@@ -1,70 +1,117 @@
+import { computeAccessibleName } from "dom-accessibility-api";
 import type { TargetRole } from "../guide/types";
 
-/** CSS for the elements a person would call by each role, native and ARIA, old and new console. */
-export const ROLE_SELECTORS: Record<TargetRole, string> = {
-  button:
-    'button, input[type="button"], input[type="submit"], input[type="reset"], [role="button"], a, .adconAction, [class*="btn" i]',
-  link: 'a[href], [role="link"]',
-  tab: '[role="tab"], a[class*="tab" i], li[class*="tab" i], button[class*="tab" i]',
-  checkbox: 'input[type="checkbox"], [role="checkbox"], [role="switch"]',
-  radio: 'input[type="radio"], [role="radio"]',
-  combobox: 'select, [role="combobox"], [role="listbox"], input[list]',
-  textbox:
-    'input:not([type]), input[type="text"], input[type="email"], input[type="password"], input[type="search"], input[type="number"], input[type="tel"], input[type="url"], textarea, [role="textbox"], [contenteditable="true"]',
-  heading: 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption, .ui-dialog-title',
-  row: 'tr, [role="row"]',
-  menuitem: '[role="menuitem"], [role="menuitemcheckbox"], [role="menuitemradio"], [class*="menu" i] li',
-  option: 'option, [role="option"]',
-  treeitem: '[role="treeitem"], .adconFolderText',
-  text: "",
+/**
+ * Which elements a person would call by each role. `strong` is what the markup says (native
+ * elements and ARIA roles); `weak` is a guess from class names and habits of console toolkits
+ * (ExtJS/adcon actions, `btn` classes, tab bars without roles). A strong match always beats a weak
+ * one: the weak list exists for consoles that put no role on their controls.
+ */
+export const ROLE_SELECTORS: Record<TargetRole, { readonly strong: string; readonly weak: string }> = {
+  button: {
+    strong:
+      'button, input[type="button"], input[type="submit"], input[type="reset"], input[type="image"], [role="button"], summary',
+    weak: 'a, .adconAction, [class*="btn" i], [class*="button" i]',
+  },
+  link: { strong: 'a[href], [role="link"]', weak: "a" },
+  tab: {
+    strong: '[role="tab"]',
+    weak: 'a[class*="tab" i], li[class*="tab" i], button[class*="tab" i], [class*="tab" i] > li, [class*="tab" i] > li > a',
+  },
+  checkbox: {
+    strong: 'input[type="checkbox"], [role="checkbox"], [role="switch"], [role="menuitemcheckbox"]',
+    weak: "",
+  },
+  radio: { strong: 'input[type="radio"], [role="radio"], [role="menuitemradio"]', weak: "" },
+  combobox: { strong: 'select, [role="combobox"], [role="listbox"], input[list]', weak: "" },
+  textbox: {
+    strong:
+      'input:not([type]), input[type="text"], input[type="email"], input[type="password"], input[type="search"], input[type="number"], input[type="tel"], input[type="url"], textarea, [role="textbox"], [role="searchbox"], [contenteditable="true"]',
+    weak: "",
+  },
+  heading: {
+    strong: 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption',
+    weak: '.ui-dialog-title, [class*="title" i]',
+  },
+  row: { strong: 'tr, [role="row"]', weak: "" },
+  menuitem: {
+    strong: '[role="menuitem"], [role="menuitemcheckbox"], [role="menuitemradio"], [role="option"]',
+    weak: '[class*="menu" i] li, [class*="menu" i] a',
+  },
+  option: { strong: 'option, [role="option"]', weak: "" },
+  treeitem: {
+    strong: '[role="treeitem"]',
+    weak: '.adconFolderText, [class*="tree" i] li, [class*="folder" i]',
+  },
+  text: { strong: "", weak: "" },
 };
 
-function textOf(el: Element | null | undefined): string {
+/** Controls a label names from outside (label, cell, column header), not by their own text. */
+export const FORM_CONTROL =
+  'input, select, textarea, [role="checkbox"], [role="switch"], [role="radio"], [role="combobox"], [role="listbox"], [role="textbox"], [role="searchbox"]';
+
+export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
-/** Accessible name, simplified from the W3C algorithm to what console markup uses. */
+/**
+ * The W3C accessible name, computed by dom-accessibility-api (aria-labelledby, aria-label,
+ * label/for, wrapping label, title, alt, placeholder, contents). Never throws: odd markup gives "".
+ */
 export function accessibleName(el: Element): string {
-  const doc = el.ownerDocument;
-  const labelledBy = el.getAttribute("aria-labelledby");
-  if (labelledBy) {
-    const text = labelledBy
-      .split(/\s+/)
-      .map((id) => textOf(doc.getElementById(id)))
-      .join(" ")
-      .trim();
-    if (text) return text;
+  try {
+    return computeAccessibleName(el).replace(/\s+/g, " ").trim();
+  } catch {
+    return "";
   }
-  const aria = el.getAttribute("aria-label")?.trim();
-  if (aria) return aria;
-  if (el.tagName === "INPUT" && ["button", "submit", "reset"].includes((el as HTMLInputElement).type)) {
-    return (el as HTMLInputElement).value.trim();
-  }
-  const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length > 0) {
-    const text = Array.from(labels).map(textOf).join(" ").trim();
-    if (text) return text;
-  }
-  const tag = el.tagName;
-  if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") {
-    // Legacy forms: the label is the previous cell or sibling text without a `for`.
-    const placeholder = el.getAttribute("placeholder")?.trim();
-    if (placeholder) return placeholder;
-    const title = el.getAttribute("title")?.trim();
-    if (title) return title;
-    return labelByProximity(el);
-  }
-  const text = textOf(el);
-  if (text) return text;
-  return el.getAttribute("title")?.trim() || el.getAttribute("alt")?.trim() || "";
 }
 
-/** A form control's visible caption in older layouts: the nearest preceding text in its row. */
-function labelByProximity(el: Element): string {
-  const cell = el.closest("td, th");
-  const prevCell = cell?.previousElementSibling;
-  if (prevCell) return textOf(prevCell);
-  const prev = el.previousElementSibling;
-  if (prev && !prev.matches("input, select, textarea")) return textOf(prev);
-  return textOf(el.parentElement?.closest("label"));
+const CELL = 'td, th, [role="cell"], [role="gridcell"]';
+
+/**
+ * What older table layouts use as a control's caption: the neighbouring cell (before it, or after
+ * it for box-first layouts), the column header above it, or loose text right beside it.
+ */
+export function captions(el: Element): string[] {
+  const out: string[] = [];
+  const cell = el.closest(CELL);
+  if (cell && cell.textContent?.trim() === (el.textContent ?? "").trim()) {
+    const before = textOf(cell.previousElementSibling);
+    if (before) out.push(before);
+    const after = textOf(cell.nextElementSibling);
+    if (after && !cell.nextElementSibling?.querySelector(FORM_CONTROL)) out.push(after);
+    const header = columnHeader(cell);
+    if (header) out.push(header);
+  }
+  const prev = el.previousSibling;
+  const next = el.nextSibling;
+  for (const n of [next, prev]) {
+    if (!n) continue;
+    if (n.nodeType === 3) {
+      const t = (n.nodeValue ?? "").replace(/\s+/g, " ").trim();
+      if (t) out.push(t);
+    } else if (
+      n.nodeType === 1 &&
+      !(n as Element).matches(FORM_CONTROL) &&
+      !(n as Element).querySelector(FORM_CONTROL)
+    ) {
+      const t = textOf(n as Element);
+      if (t && t.length <= 80) out.push(t);
+    }
+  }
+  return out;
+}
+
+/** The header of a cell's column: the same index in the table's first row of headers. */
+function columnHeader(cell: Element): string {
+  const row = cell.parentElement;
+  if (!row) return "";
+  const index = Array.from(row.children).indexOf(cell);
+  const table = row.closest('table, [role="grid"], [role="table"], [role="treegrid"]');
+  if (!table || index < 0) return "";
+  const head = Array.from(table.querySelectorAll('tr, [role="row"]')).find((r) =>
+    Array.from(r.children).some((c) => c.matches('th, [role="columnheader"]')),
+  );
+  if (!head || head === row) return "";
+  return textOf(head.children[index]);
 }

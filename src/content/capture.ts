@@ -1,3 +1,4 @@
+import { CAPTURE_FIELDS, type CaptureField, type PageSpec } from "../guide/types";
 import { elementsWithText } from "./dom-text";
 
 /**
@@ -25,17 +26,22 @@ export function readCredential(doc: Document, label: string): string | null {
   return null;
 }
 
-export type CaptureValues = Partial<Record<"appId" | "appKey" | "clientId" | "clientSecret", string>>;
+export type CaptureValues = Partial<Record<CaptureField, string>>;
 
-export function captureFrom(doc: Document, pageId: string | null): CaptureValues | null {
-  const read = (label: string) => readCredential(doc, label) ?? undefined;
-  if (pageId === "api1-created") {
-    const v = { appId: read("Application ID"), appKey: read("Application Key") };
-    return v.appId && v.appKey ? v : null;
+/**
+ * Reads every credential the page in view shows, by the labels its page data lists. Null unless
+ * all of them are there: half a pair is worse than none.
+ */
+export function captureFrom(doc: Document, page: PageSpec | undefined): CaptureValues | null {
+  const labels = page?.capture;
+  if (!labels) return null;
+  const values: CaptureValues = {};
+  for (const field of CAPTURE_FIELDS) {
+    const names = labels[field];
+    if (!names) continue;
+    const value = names.map((l) => readCredential(doc, l)).find((v) => v !== null);
+    if (!value) return null;
+    values[field] = value;
   }
-  if (pageId === "api2-created") {
-    const v = { clientId: read("Client ID"), clientSecret: read("Client Secret") };
-    return v.clientId && v.clientSecret ? v : null;
-  }
-  return null;
+  return Object.keys(values).length > 0 ? values : null;
 }

@@ -4,9 +4,18 @@ export function normalize(text: string): string {
   return text.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** A label as a person reads it: also without a trailing colon or required-field asterisk. */
+export function normalizeLabel(text: string): string {
+  return normalize(text).replace(/^[*:\s]+|[*:\s]+$/g, "");
+}
+
 /** Hidden elements never match: display/visibility/hidden/inert/zero opacity, or no box at all. */
 export function isVisible(el: Element): boolean {
   if (!el.isConnected) return false;
+  // A closed <dialog> or <details> hides its content whatever the styles say.
+  if (el.closest("dialog:not([open])")) return false;
+  const details = el.closest("details:not([open])");
+  if (details && !el.closest("summary")) return false;
   const withCheck = el as Element & { checkVisibility?: (o?: Record<string, boolean>) => boolean };
   if (typeof withCheck.checkVisibility === "function" && hasLayout(el)) {
     if (!withCheck.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
@@ -33,12 +42,12 @@ function hasLayout(el: Element): boolean {
 
 /** Visible text nodes' parents whose normalized text equals (or, if `contains`, includes) `text`. */
 export function elementsWithText(root: ParentNode, text: string, contains = false): Element[] {
-  const wanted = normalize(text);
+  const wanted = normalizeLabel(text);
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
   const found: Element[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const value = normalize(n.nodeValue ?? "");
+    const value = normalizeLabel(n.nodeValue ?? "");
     if (!value) continue;
     if (value === wanted || (contains && value.includes(wanted))) {
       const parent = n.parentElement;

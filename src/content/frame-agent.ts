@@ -1,4 +1,4 @@
-import type { Completion, PageSpec, TargetSpec } from "../guide/types";
+import { type Completion, type PageSpec, stepIsOn, type TargetSpec } from "../guide/types";
 import type { GuideView } from "../lib/guide-messages";
 import { detectPage, gatherSignals } from "./detect";
 import { normalize } from "./dom-text";
@@ -53,7 +53,9 @@ export class FrameAgent {
     return {
       url: this.doc.location.href,
       detection: detectPage(this.pages, s),
-      api1Missing: has("Mimecast API 2.0") && !has("Mimecast API 1.0") && !has("Add API Application"),
+      api1Missing: this.pages.some(
+        (p) => !!p.api1Off && p.api1Off.present.some(has) && !p.api1Off.absent.some(has),
+      ),
     };
   }
 
@@ -103,7 +105,7 @@ export class FrameAgent {
 
   private stepIsHere(): boolean {
     const v = this.view;
-    return !!v && v.open && v.pageId === v.step.page;
+    return !!v && v.open && stepIsOn(v.step, v.pageId);
   }
 
   private update(domChanged: boolean): void {
@@ -112,7 +114,7 @@ export class FrameAgent {
     if (!v || !this.stepIsHere() || v.step.targets.length === 0) {
       this.target = null;
     } else if (domChanged || !this.target?.isConnected) {
-      const found = locateFirst(this.doc, v.step.targets);
+      const found = nextMove(this.doc, v.step.targets, v.step.completion);
       this.target = found?.element ?? null;
       const stage = found ? `${v.step.id}:${found.index}` : "";
       if (found && stage !== this.revealed) {
@@ -141,14 +143,19 @@ export class FrameAgent {
 
   private checkCompletion(): void {
     const v = this.view;
-    if (!v || v.stepDone || v.pageId !== v.step.page) return;
+    if (!v || v.stepDone || !stepIsOn(v.step, v.pageId)) return;
     if (isComplete(this.doc, v.step.completion)) this.complete(v.step.id);
   }
 
   private readonly onClick = (event: Event) => {
     const v = this.view;
-    if (!v || v.stepDone || v.pageId !== v.step.page || v.step.completion.kind !== "clicked") return;
-    const el = locate(this.doc, v.step.completion.target);
+    if (!v || v.stepDone || !stepIsOn(v.step, v.pageId)) return;
+    const c = v.step.completion;
+    const confirm = c.kind === "clicked" ? c.target : c.kind === "checked" ? c.save : undefined;
+    if (!confirm) return;
+    // A save only counts when what it saves is in the state the step wants.
+    if (c.kind === "checked" && !allChecked(this.doc, c.targets)) return;
+    const el = locate(this.doc, confirm);
     const clicked = event.target as Node | null;
     if (el && clicked && (el === clicked || el.contains(clicked))) this.complete(v.step.id);
   };
@@ -182,11 +189,38 @@ function checkedState(doc: Document, t: TargetSpec): boolean {
   return (el as HTMLInputElement).checked === true || el.getAttribute("aria-checked") === "true";
 }
 
+function allChecked(doc: Document, targets: readonly TargetSpec[]): boolean {
+  return targets.every((t) => checkedState(doc, t));
+}
+
+const isDisabled = (el: Element) =>
+  (el as HTMLButtonElement).disabled === true || el.getAttribute("aria-disabled") === "true";
+
+/**
+ * The control to use now. Once the boxes of a "tick, then save" step are ticked, that is the save
+ * control; otherwise the first target (latest stage first) that is there and not already done.
+ */
+export function nextMove(
+  doc: Document,
+  targets: readonly TargetSpec[],
+  completion: Completion,
+): { index: number; element: Element } | null {
+  if (completion.kind === "checked" && completion.save && allChecked(doc, completion.targets)) {
+    const save = locate(doc, completion.save);
+    if (save && !isDisabled(save)) return { index: -1, element: save };
+  }
+  return locateFirst(doc, targets);
+}
+
 /** Completion the page itself shows (a ticked box, a chosen value, a text that appeared). */
 export function isComplete(doc: Document, c: Completion): boolean {
   switch (c.kind) {
-    case "checked":
-      return c.targets.every((t) => checkedState(doc, t));
+    case "checked": {
+      if (!allChecked(doc, c.targets)) return false;
+      // Where the page has a working save control, ticks count only once it is clicked (onClick).
+      const save = c.save ? locate(doc, c.save) : null;
+      return !save || isDisabled(save);
+    }
     case "selected": {
       const el = locate(doc, c.target);
       if (!el) return false;

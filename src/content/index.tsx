@@ -54,9 +54,13 @@ function main(): void {
         dockLeft={dockLeft}
         switchPath={() => void send({ type: "panel/path", path: view.path === "api1" ? "api2" : "api1" })}
         copyOutline={() => outlineFor(document, view)}
+        canCapture={!!PAGES.find((p) => p.id === view.pageId)?.capture}
         capture={async () => {
           // Read only now, on the user's click, and only what this page shows.
-          const values = captureFrom(document, view.pageId);
+          const values = captureFrom(
+            document,
+            PAGES.find((p) => p.id === view.pageId),
+          );
           if (!values) return "Could not read the values on this page: copy them by hand.";
           const reply = (await send({ type: "panel/capture", values })) as { ok?: boolean } | undefined;
           return reply?.ok

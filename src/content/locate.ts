@@ -1,104 +1,277 @@
-import type { TargetSpec } from "../guide/types";
-import { accessibleName, ROLE_SELECTORS } from "./accessible-name";
-import { commonAncestor, depth, elementsWithText, isVisible, normalize } from "./dom-text";
+import { listOf, type TargetRole, type TargetSpec } from "../guide/types";
+import { accessibleName, captions, FORM_CONTROL, ROLE_SELECTORS, textOf } from "./accessible-name";
+import { commonAncestor, depth, elementsWithText, isVisible, normalizeLabel } from "./dom-text";
 
-type Tier = "exact" | "normalized" | "contains";
-const TIERS: readonly Tier[] = ["exact", "normalized", "contains"];
+/**
+ * Finding the control a target describes on markup we did not write.
+ *
+ * A candidate is matched by its visible text or its accessible name (or, for form controls, the
+ * caption beside it), exact first, then normalised, then contained. The spotlight goes on the
+ * interactive element that owns the match: native controls and ARIA roles ("strong") before
+ * class-name guesses ("weak"), before a non-semantic clickable found from an exact text. Two
+ * equally good candidates are an ambiguity: the locator says "not found" rather than guess.
+ */
 
-function nameMatches(name: string, wanted: string, tier: Tier, role: TargetSpec["role"]): boolean {
-  if (tier === "exact") return name.trim() === wanted;
-  const n = normalize(name);
-  const w = normalize(wanted);
-  if (tier === "normalized") return n === w;
-  // "contains" for short names ("+", "Add", "Next") would match almost anything.
-  if (w.length < 6) return false;
-  if (role === "row") return n.includes(w);
-  return n.includes(w);
+const EXACT = 0;
+const NORMALIZED = 1;
+const CONTAINS = 2;
+type Tier = typeof EXACT | typeof NORMALIZED | typeof CONTAINS;
+const TIERS: readonly Tier[] = [EXACT, NORMALIZED, CONTAINS];
+
+/** How sure we are that an element is the control: what the markup says beats a guess. */
+const STRONG = 2;
+const WEAK = 1;
+const CLICKABLE = 0;
+/** Roles a plain clickable element can stand in for (never form controls: their text is a label). */
+const CLICKABLE_ROLES = new Set<TargetRole>(["button", "link", "tab", "menuitem", "treeitem"]);
+
+/** Containment only for names long enough to be specific ("+", "Add", "Next" would match anything). */
+const MIN_CONTAINED = 6;
+/** A contained match must not be a whole container that merely mentions the name. */
+const MAX_EXTRA = 40;
+
+function tierOf(name: string, wanted: string, norm: string): Tier | -1 {
+  if (!name) return -1;
+  if (name.trim() === wanted) return EXACT;
+  const n = normalizeLabel(name);
+  if (n === norm) return NORMALIZED;
+  if (norm.length >= MIN_CONTAINED && n.length <= norm.length + MAX_EXTRA && n.includes(norm))
+    return CONTAINS;
+  return -1;
 }
 
-function candidates(root: Document, spec: TargetSpec): Element[] {
-  if (spec.role === "text") return [];
-  return Array.from(root.querySelectorAll(ROLE_SELECTORS[spec.role])).filter(isVisible);
+function best(names: readonly string[], wanted: string, norm: string): Tier | -1 {
+  let t: Tier | -1 = -1;
+  for (const n of names) {
+    const x = tierOf(n, wanted, norm);
+    if (x !== -1 && (t === -1 || x < t)) t = x;
+  }
+  return t;
 }
 
-/** Rows are named by their cells; a row matches exactly when one of its cells does. */
-function rowCellMatches(row: Element, wanted: string, tier: Tier): boolean {
-  return Array.from(row.children).some((cell) => nameMatches(cell.textContent ?? "", wanted, tier, "text"));
+interface Candidate {
+  readonly el: Element;
+  readonly rank: number;
+  readonly tier: Tier;
+}
+
+/** Everything an element could be called: what it shows and what it is named. */
+function namesOf(el: Element, role: TargetRole): string[] {
+  if (role === "row") return Array.from(el.children, textOf).concat(textOf(el));
+  const names = [textOf(el), accessibleName(el)];
+  if (el.matches(FORM_CONTROL)) names.push(...captions(el));
+  return names;
+}
+
+/** Cheap test before the costly name: can this element's text or attributes hold the name at all? */
+function mayBeNamed(el: Element, norm: string): boolean {
+  if (el.matches(FORM_CONTROL) || el.hasAttribute("aria-labelledby")) return true;
+  const bag = [
+    el.textContent ?? "",
+    el.getAttribute("aria-label") ?? "",
+    el.getAttribute("title") ?? "",
+    el.getAttribute("alt") ?? "",
+    el.getAttribute("value") ?? "",
+  ].join(" ");
+  return normalizeLabel(bag).includes(norm);
+}
+
+function roleCandidates(doc: Document, roles: readonly TargetRole[], wanted: string, out: Candidate[]): void {
+  const norm = normalizeLabel(wanted);
+  for (const role of roles) {
+    const sel = ROLE_SELECTORS[role];
+    for (const [selector, rank] of [
+      [sel.strong, STRONG],
+      [sel.weak, WEAK],
+    ] as const) {
+      if (!selector) continue;
+      for (const el of Array.from(doc.querySelectorAll(selector))) {
+        if (!mayBeNamed(el, norm) || !isVisible(el)) continue;
+        const tier = best(namesOf(el, role), wanted, norm);
+        if (tier !== -1) out.push({ el, rank, tier });
+      }
+    }
+  }
 }
 
 /**
- * How well a candidate sits inside the container named by `within` / next to the label named by
- * `near`: the depth of its lowest common ancestor with the nearest anchor text (deeper = tighter).
- * -1 when no anchor shares a real container with it.
+ * Last resort: a control with no role at all (a `div` header with a click handler, an `<a>` without
+ * `href`), found from its exact text. Climbs from the text to the element that makes it clickable,
+ * as long as that element still shows nothing but this text.
  */
-function closeness(doc: Document, el: Element, anchorText: string): number {
-  let anchors = elementsWithText(doc.body ?? doc.documentElement, anchorText);
-  if (anchors.length === 0) anchors = elementsWithText(doc.body ?? doc.documentElement, anchorText, true);
-  let best = -1;
-  for (const a of anchors) {
+function clickableCandidates(doc: Document, wanted: string, out: Candidate[]): void {
+  const norm = normalizeLabel(wanted);
+  const root = doc.body ?? doc.documentElement;
+  for (const start of elementsWithText(root, wanted)) {
+    let owner: Element | null = null;
+    for (let el: Element | null = start, i = 0; el && el !== root && i < 5; el = el.parentElement, i++) {
+      if (normalizeLabel(el.textContent ?? "") !== norm) break;
+      if (isClickable(el)) owner = el;
+    }
+    if (owner) out.push({ el: owner, rank: CLICKABLE, tier: EXACT });
+  }
+}
+
+function isClickable(el: Element): boolean {
+  if (el.hasAttribute("onclick") || el.hasAttribute("tabindex") || el.hasAttribute("ng-click")) return true;
+  if (el.tagName === "A") return true;
+  const win = el.ownerDocument.defaultView;
+  if (!win) return false;
+  // `cursor` is inherited: only the element that sets it counts, not its children.
+  const own = win.getComputedStyle(el).cursor === "pointer";
+  const parent = el.parentElement;
+  return own && !(parent && win.getComputedStyle(parent).cursor === "pointer");
+}
+
+/** Keeps one element per control: of two nested matches, the stronger; at equal strength, the inner one. */
+function distinct(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => b.rank - a.rank || depth(b.el) - depth(a.el));
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => k.el === c.el || k.el.contains(c.el) || c.el.contains(k.el))) continue;
+    kept.push(c);
+  }
+  return kept;
+}
+
+/**
+ * How tightly a candidate sits with the anchor text (`within` a container, `near` a label): the
+ * depth of their lowest common ancestor, deeper is tighter; -1 when they share no real container.
+ */
+function anchorElements(doc: Document, anchors: readonly string[]): Element[] {
+  const root = doc.body ?? doc.documentElement;
+  return anchors.flatMap((text) => {
+    const exact = elementsWithText(root, text);
+    return exact.length > 0 ? exact : elementsWithText(root, text, true);
+  });
+}
+
+/**
+ * How tightly a candidate sits with the anchor text (`within` a container, `near` a label): the
+ * depth of their lowest common ancestor (deeper is tighter), then how few levels the candidate
+ * sits below it. -1 when they share no real container.
+ */
+function closeness(doc: Document, el: Element, anchorEls: readonly Element[]): number {
+  let score = -1;
+  const own = depth(el);
+  for (const a of anchorEls) {
     if (a === el || el.contains(a)) {
-      best = Math.max(best, depth(el));
+      score = Math.max(score, own * 1000);
       continue;
     }
     const lca = commonAncestor(a, el);
     if (!lca || lca === doc.body || lca === doc.documentElement) continue;
-    best = Math.max(best, depth(lca));
+    const d = depth(lca);
+    score = Math.max(score, d * 1000 - Math.min(own - d, 999));
   }
-  return best;
+  return score;
 }
 
-function textCandidates(doc: Document, wanted: string, tier: Tier): Element[] {
-  const root = doc.body ?? doc.documentElement;
-  if (tier === "exact") {
-    return elementsWithText(root, wanted).filter((e) => (e.textContent ?? "").trim() === wanted);
-  }
-  return elementsWithText(root, wanted, tier === "contains");
-}
+const AMBIGUOUS = "ambiguous";
+type Choice = Element | null | typeof AMBIGUOUS;
 
-/**
- * Finds the visible element a target describes, or null. Names are tried exact, then normalised,
- * then contained; `within`/`near` keep the candidate in the tightest container around the anchor
- * text; `css` is tried last.
- */
-export function locate(doc: Document, spec: TargetSpec): Element | null {
-  const pool = candidates(doc, spec);
-  for (const tier of TIERS) {
-    for (const wanted of spec.name) {
-      const matches =
-        spec.role === "text"
-          ? textCandidates(doc, wanted, tier)
-          : pool.filter((el) =>
-              spec.role === "row" && tier !== "contains"
-                ? rowCellMatches(el, wanted, tier)
-                : nameMatches(accessibleName(el), wanted, tier, spec.role),
-            );
-      if (matches.length === 0) continue;
-      const anchor = spec.within ?? spec.near;
-      if (!anchor) return smallest(matches);
-      let best: Element | null = null;
-      let bestScore = -1;
-      for (const el of matches) {
-        const score = closeness(doc, el, anchor);
-        if (score > bestScore) {
-          best = el;
-          bestScore = score;
-        }
-      }
-      if (best && bestScore >= 0) return best;
+/** The one best candidate; null when none fits; AMBIGUOUS when two are equally good (never a guess). */
+function choose(doc: Document, spec: TargetSpec, cands: Candidate[]): Choice {
+  if (cands.length === 0) return null;
+  const top = Math.max(...cands.map((c) => c.rank));
+  const pool = distinct(cands.filter((c) => c.rank === top));
+  const anchors = [...listOf(spec.within), ...listOf(spec.near)];
+  if (anchors.length === 0) return pool.length === 1 ? (pool[0]?.el ?? null) : AMBIGUOUS;
+  const anchorEls = anchorElements(doc, anchors);
+  let winner: Element | null = null;
+  let bestScore = -1;
+  let tie = false;
+  for (const c of pool) {
+    const score = closeness(doc, c.el, anchorEls);
+    if (score > bestScore) {
+      winner = c.el;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) {
+      tie = true;
     }
   }
-  if (spec.css) {
-    for (const el of Array.from(doc.querySelectorAll(spec.css))) if (isVisible(el)) return el;
+  if (bestScore < 0) return null;
+  return tie ? AMBIGUOUS : winner;
+}
+
+function textTarget(doc: Document, spec: TargetSpec): Element | null {
+  const root = doc.body ?? doc.documentElement;
+  for (const exact of [true, false]) {
+    for (const wanted of spec.name) {
+      const found = elementsWithText(root, wanted, !exact);
+      if (found.length === 0) continue;
+      const anchors = [...listOf(spec.within), ...listOf(spec.near)];
+      if (anchors.length === 0) return found[0] ?? null;
+      const chosen = choose(
+        doc,
+        spec,
+        found.map((el) => ({ el, rank: STRONG, tier: EXACT })),
+      );
+      if (chosen === AMBIGUOUS) return null;
+      if (chosen) return chosen;
+    }
   }
   return null;
 }
 
-/** Among equal matches, the innermost (a button inside a matching card, not the card). */
-function smallest(els: Element[]): Element {
-  return els.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+/**
+ * Finds the visible element a target describes, or null (absent, or ambiguous). Names are tried
+ * exact, then normalised, then contained, each name in turn; `css` is tried last.
+ */
+export function locate(doc: Document, spec: TargetSpec): Element | null {
+  const roles = listOf(spec.role);
+  if (roles.includes("text")) return textTarget(doc, spec);
+  const clickable = roles.some((r) => CLICKABLE_ROLES.has(r));
+  const byName = spec.name.map((wanted) => {
+    const found: Candidate[] = [];
+    roleCandidates(doc, roles, wanted, found);
+    return { wanted, found };
+  });
+  for (const tier of TIERS) {
+    for (const { wanted, found } of byName) {
+      const atTier = found.filter((c) => c.tier === tier);
+      if (tier === EXACT && clickable && atTier.length === 0) clickableCandidates(doc, wanted, atTier);
+      const chosen = choose(doc, spec, atTier);
+      // Two equally good matches: a looser match elsewhere would only be a guess.
+      if (chosen === AMBIGUOUS) return null;
+      if (chosen) return chosen;
+    }
+  }
+  if (spec.css) {
+    const hits = Array.from(doc.querySelectorAll(spec.css)).filter(isVisible);
+    if (hits.length === 1) return hits[0] ?? null;
+  }
+  return null;
 }
 
-/** The first target of a step that is visible now: later stages are listed first. */
+/**
+ * Whether the control is already in the state the step wants, so it is not the next move: a tab
+ * already selected, a box already ticked, a section already expanded, a toggle already pressed.
+ */
+export function alreadyDone(el: Element): boolean {
+  if ((el as HTMLInputElement).checked === true || el.getAttribute("aria-checked") === "true") return true;
+  if (el.getAttribute("aria-selected") === "true" || el.getAttribute("aria-expanded") === "true") return true;
+  if (el.getAttribute("aria-pressed") === "true") return true;
+  const current = el.getAttribute("aria-current");
+  if (current && current !== "false") return true;
+  const chain = [el, el.parentElement, el.parentElement?.parentElement];
+  const tabLike =
+    el.getAttribute("role") === "tab" || chain.some((e) => TAB_CLASS.test(e?.getAttribute("class") ?? ""));
+  if (!tabLike) return false;
+  return [el, el.parentElement].some(
+    (e) => !!e && e.tagName !== "UL" && ACTIVE_CLASS.test(e.getAttribute("class") ?? ""),
+  );
+}
+
+/** Tab bars without ARIA: `x-tab`, `nav-tabs`, `tab-item`… (not `table`). */
+const TAB_CLASS = /(^|[\s_-])tab(s|bar|list|item|strip)?($|[\s_-])/i;
+const ACTIVE_CLASS = /(^|[\s_-])(active|selected|current)($|[\s_-])/i;
+
+/**
+ * The control to use now: the first target (latest stage first) that is visible and not already
+ * done. Null when every target is missing or done: the panel then says what to look for.
+ */
 export function locateFirst(
   doc: Document,
   specs: readonly TargetSpec[],
@@ -107,7 +280,7 @@ export function locateFirst(
     const spec = specs[i];
     if (!spec) continue;
     const element = locate(doc, spec);
-    if (element) return { index: i, element };
+    if (element && !alreadyDone(element)) return { index: i, element };
   }
   return null;
 }

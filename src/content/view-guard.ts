@@ -28,14 +28,25 @@ const ROLES = new Set<string>(TARGET_ROLES);
 const PATHS = new Set(["api1", "api2"]);
 const ID = /^[a-z0-9-]+$/;
 
+/** One value, or a non-empty list of them (zod's `oneOrMore`). */
+const oneOrMore = (x: unknown, ok: (v: unknown) => boolean): boolean => {
+  if (!Array.isArray(x)) return ok(x);
+  const a = items(x) ?? [];
+  return a.length > 0 && a.every(ok);
+};
+const optOneOrMore = (x: unknown, ok: (v: unknown) => boolean): boolean =>
+  x === undefined || oneOrMore(x, ok);
+const isRole = (x: unknown): boolean => isStr(x) && ROLES.has(x);
+const SOURCE_ID = /^[a-z0-9-]+$/;
+
 function isTarget(x: unknown): boolean {
   return (
     isObj(x) &&
-    ROLES.has(x.role as string) &&
+    oneOrMore(x.role, isRole) &&
     strs(x.name, 1) &&
     (items(x.name) ?? []).every(nonEmpty) &&
-    optStr(x.within) &&
-    optStr(x.near) &&
+    optOneOrMore(x.within, nonEmpty) &&
+    optOneOrMore(x.near, nonEmpty) &&
     optStr(x.css) &&
     nonEmpty(x.describe)
   );
@@ -45,7 +56,11 @@ function isCompletion(x: unknown): boolean {
   if (!isObj(x)) return false;
   switch (x.kind) {
     case "checked":
-      return (items(x.targets)?.length ?? 0) > 0 && (items(x.targets) ?? []).every(isTarget);
+      return (
+        (items(x.targets)?.length ?? 0) > 0 &&
+        (items(x.targets) ?? []).every(isTarget) &&
+        (x.save === undefined || isTarget(x.save))
+      );
     case "selected":
       return isTarget(x.target) && nonEmpty(x.value);
     case "clicked":
@@ -81,9 +96,12 @@ function isStep(x: unknown): boolean {
     strs(m.classic, 1) &&
     strs(m.current, 1) &&
     nonEmpty(x.page) &&
+    (x.alsoOn === undefined || (strs(x.alsoOn) && (items(x.alsoOn) ?? []).every(nonEmpty))) &&
     Array.isArray(x.targets) &&
     Array.from(x.targets).every(isTarget) &&
-    isCompletion(x.completion)
+    isCompletion(x.completion) &&
+    strs(x.sources, 1) &&
+    (items(x.sources) ?? []).every((s) => isStr(s) && SOURCE_ID.test(s))
   );
 }
 

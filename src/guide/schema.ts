@@ -1,16 +1,20 @@
 import * as z from "zod/mini";
-import { type Guide, TARGET_ROLES } from "./types";
+import { CAPTURE_FIELDS, type Guide, TARGET_ROLES } from "./types";
 
 /**
  * zod/mini schemas for the guide data. Mini, because the content script validates the steps it
  * receives with the same schemas and must stay within its size budget.
  */
 
+const label = z.string().check(z.minLength(1));
+const oneOrMore = <T extends z.ZodMiniType>(item: T) => z.union([item, z.array(item).check(z.minLength(1))]);
+const sourceIds = z.array(z.string().check(z.regex(/^[a-z0-9-]+$/))).check(z.minLength(1));
+
 export const targetSchema = z.object({
-  role: z.enum(TARGET_ROLES),
-  name: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-  within: z.optional(z.string()),
-  near: z.optional(z.string()),
+  role: oneOrMore(z.enum(TARGET_ROLES)),
+  name: z.array(label).check(z.minLength(1)),
+  within: z.optional(oneOrMore(label)),
+  near: z.optional(oneOrMore(label)),
   css: z.optional(z.string()),
   describe: z.string().check(z.minLength(1)),
 });
@@ -24,10 +28,17 @@ export const pageSchema = z.object({
   tabs: z.array(z.string()),
   controls: z.array(z.string()),
   absent: z.optional(z.array(z.string())),
+  api1Off: z.optional(z.object({ present: z.array(label).check(z.minLength(1)), absent: z.array(label) })),
+  capture: z.optional(z.partialRecord(z.enum(CAPTURE_FIELDS), z.array(label).check(z.minLength(1)))),
+  sources: sourceIds,
 });
 
 export const completionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("checked"), targets: z.array(targetSchema).check(z.minLength(1)) }),
+  z.object({
+    kind: z.literal("checked"),
+    targets: z.array(targetSchema).check(z.minLength(1)),
+    save: z.optional(targetSchema),
+  }),
   z.object({ kind: z.literal("selected"), target: targetSchema, value: z.string().check(z.minLength(1)) }),
   z.object({ kind: z.literal("clicked"), target: targetSchema }),
   z.object({ kind: z.literal("appears"), text: z.array(z.string()).check(z.minLength(1)) }),
@@ -48,8 +59,10 @@ export const stepSchema = z.object({
     current: z.array(z.string()).check(z.minLength(1)),
   }),
   page: z.string().check(z.minLength(1)),
+  alsoOn: z.optional(z.array(label)),
   targets: z.array(targetSchema),
   completion: completionSchema,
+  sources: sourceIds,
 });
 
 /** The guide as a whole: schema plus cross-references (every step's page exists, ids unique). */
@@ -64,7 +77,9 @@ export const guideSchema = z
     z.refine((g) => new Set(g.pages.map((p) => p.id)).size === g.pages.length, "duplicate page id"),
     z.refine((g) => {
       const ids = new Set(g.pages.map((p) => p.id));
-      return g.steps.every((s) => s.page === "popup" || ids.has(s.page));
+      return g.steps.every(
+        (s) => (s.page === "popup" || ids.has(s.page)) && (s.alsoOn ?? []).every((p) => ids.has(p)),
+      );
     }, "a step names a page that does not exist"),
   );
 

@@ -1,19 +1,53 @@
+import {
+  ACCOUNT,
+  API1_WIZARD,
+  API2_WIZARD,
+  APPLICATIONS,
+  DIRECTORIES,
+  INTEGRATIONS,
+  PROFILE_GROUPS,
+  ROLES,
+  SAVE_AND_EXIT,
+} from "./labels";
 import type { Step, TargetSpec } from "./types";
 
 const t = (
   role: TargetSpec["role"],
-  name: string | string[],
+  name: string | readonly string[],
   describe: string,
   extra: Partial<TargetSpec> = {},
 ): TargetSpec => ({
   role,
-  name: typeof name === "string" ? [name] : name,
+  name: typeof name === "string" ? [name] : [...name],
   describe,
   ...extra,
 });
 
-const saveAndExit = (within: string) =>
-  t("button", "Save and Exit", "the “Save and Exit” button", { within });
+const saveAndExit = (within: string) => t("button", SAVE_AND_EXIT, "the “Save and Exit” button", { within });
+
+// A target and the completion that watches it share one constant: rename once, fix both.
+const LOG_BOXES = ACCOUNT.logTypes.map((type) =>
+  t("checkbox", type, `the “${type}” log type box`, { within: ACCOUNT.enhancedLogging }),
+);
+const ACCOUNT_SAVE = t("button", ACCOUNT.save, "the “Save” button of Account Settings");
+const ADD_API_APPLICATION = t("button", INTEGRATIONS.addApiApplication, "the “Add API Application” button");
+const EXTENDED_SESSION = t("checkbox", API1_WIZARD.extendedSession, "the “Enable Extended Session” box");
+const API1_ADD = t("button", API1_WIZARD.add, "the “Add” button", { within: API1_WIZARD.review });
+const ADD_SELECTED_USERS = t("button", ROLES.addSelectedUsers, "the “Add Selected Users” button");
+const TTL = t("combobox", APPLICATIONS.ttl, "the “Authentication TTL” list");
+const SIEM_READ = t("checkbox", ROLES.read, "the “Read” box of “Threat and Security Events (SIEM)”", {
+  within: ROLES.siemPermission,
+});
+const ROLE_SAVE = t("button", ROLES.save, "the “Save and Exit” button of the role");
+const API2_START = t(
+  "button",
+  INTEGRATIONS.api2Start,
+  "the “Configure New” button of the Mimecast API 2.0 tile",
+  {
+    within: [INTEGRATIONS.api2Tile, INTEGRATIONS.ciList],
+  },
+);
+const API2_FINISH = t("button", API2_WIZARD.finish, "the “Add and Generate Keys” button");
 
 export const STEPS: readonly Step[] = [
   {
@@ -23,14 +57,15 @@ export const STEPS: readonly Step[] = [
     why: "Mimecast keeps each account in one region; API calls must go to that region's host.",
     instructions: [
       "Sign in to the Mimecast Administration Console with an administrator account.",
-      "The address shows your region: login-eu is Europe, login-de Germany, login-us the USA, and so on.",
-      "The extension's popup also detects the region from the service user's address.",
+      "API 1.0: the address shows your region (login-eu is Europe, login-de Germany, login-us the USA…); the popup also detects it from the service user's address.",
+      "API 2.0: the Global host (api.services.mimecast.com) works for every region and fails over between them; use the UK or US host only if you need data residency.",
     ],
     menuPath: { classic: ["Administration"], current: ["Dashboard"] },
     page: "dashboard",
     targets: [],
     // Informational: completing it on sight would replace it before it could be read.
     completion: { kind: "manual" },
+    sources: ["ref-guide", "mc-kb-41019270938643"],
   },
   {
     id: "enhanced-logging",
@@ -40,25 +75,39 @@ export const STEPS: readonly Step[] = [
     instructions: [
       "Open the “Enhanced Logging” section of Account Settings.",
       "Tick every log type: Inbound, Outbound and Internal.",
-      "Changes are saved as you tick them.",
+      "Click “Save” to apply the change: ticking alone does not switch logging on.",
     ],
     menuPath: {
       classic: ["Administration", "Account", "Account Settings"],
       current: ["Account", "Account Settings"],
     },
     page: "account-settings",
-    targets: [
-      t("checkbox", "Inbound", "the “Inbound” log type box", { within: "Enhanced Logging" }),
-      t("button", "Enhanced Logging", "the “Enhanced Logging” section"),
+    targets: [...LOG_BOXES, t("button", ACCOUNT.enhancedLogging, "the “Enhanced Logging” section")],
+    completion: { kind: "checked", targets: LOG_BOXES, save: ACCOUNT_SAVE },
+    sources: ["mc-siem-logs", "ref-guide"],
+  },
+  {
+    id: "api2-role",
+    paths: ["api2"],
+    title: "Create a role for the API 2.0 application",
+    why: "API 2.0 credentials can do only what their application role allows; reading SIEM logs needs the SIEM read permission.",
+    instructions: [
+      "Click “New Role”; Role Name: e.g. “SIEM Integration API”.",
+      "Under “Application Permissions” open “Security Events and Data Retrieval”.",
+      "Tick “Read” for “Threat and Security Events (SIEM)” and nothing else.",
+      "Click “Save and Exit”. The API 2.0 application uses this role as its Application Role.",
     ],
-    completion: {
-      kind: "checked",
-      targets: [
-        t("checkbox", "Inbound", "Inbound", { within: "Enhanced Logging" }),
-        t("checkbox", "Outbound", "Outbound", { within: "Enhanced Logging" }),
-        t("checkbox", "Internal", "Internal", { within: "Enhanced Logging" }),
-      ],
-    },
+    menuPath: { classic: ["Administration", "Account", "Roles"], current: ["Account", "Admin Roles"] },
+    page: "roles",
+    alsoOn: ["role-editor"],
+    targets: [
+      SIEM_READ,
+      t(["treeitem", "button"], ROLES.securityEventsGroup, "the “Security Events and Data Retrieval” group"),
+      t(["tab", "button"], ROLES.applicationPermissions, "the “Application Permissions” section"),
+      t("button", ROLES.newRole, "the “New Role” button"),
+    ],
+    completion: { kind: "checked", targets: [SIEM_READ], save: ROLE_SAVE },
+    sources: ["mc-kb-34000360548755", "sekoia-mimecast", "synqly-mimecast"],
   },
   {
     id: "api1-add-application",
@@ -68,6 +117,7 @@ export const STEPS: readonly Step[] = [
     instructions: [
       "Open the “Your Application Integrations” tab (older consoles: “Available Integrations”, then the “Mimecast API 1.0” card).",
       "Click “Add API Application”.",
+      "Since mid-2025 Mimecast no longer offers new API 1.0 applications: without this button, use the API 2.0 path.",
     ],
     menuPath: {
       classic: ["Administration", "Services", "API and Platform Integrations"],
@@ -75,10 +125,11 @@ export const STEPS: readonly Step[] = [
     },
     page: "api-integrations",
     targets: [
-      t("button", "Add API Application", "the “Add API Application” button"),
-      t("tab", "Your Application Integrations", "the “Your Application Integrations” tab"),
+      ADD_API_APPLICATION,
+      t("tab", INTEGRATIONS.yourApplications, "the “Your Application Integrations” tab"),
     ],
-    completion: { kind: "clicked", target: t("button", "Add API Application", "Add API Application") },
+    completion: { kind: "clicked", target: ADD_API_APPLICATION },
+    sources: ["ref-guide", "mc-kb-39704312201235"],
   },
   {
     id: "api1-app-details",
@@ -96,11 +147,10 @@ export const STEPS: readonly Step[] = [
       current: ["Integrations", "API and Platform Integrations", "Add API Application"],
     },
     page: "api1-wizard",
-    targets: [t("checkbox", "Enable Extended Session", "the “Enable Extended Session” box")],
-    completion: {
-      kind: "checked",
-      targets: [t("checkbox", "Enable Extended Session", "Enable Extended Session")],
-    },
+    // Not state-aware on purpose: the box is the step's whole point, so a ticked box is done, not skipped.
+    targets: [EXTENDED_SESSION],
+    completion: { kind: "checked", targets: [EXTENDED_SESSION] },
+    sources: ["ref-guide"],
   },
   {
     id: "api1-app-add",
@@ -117,11 +167,12 @@ export const STEPS: readonly Step[] = [
     },
     page: "api1-wizard",
     targets: [
-      t("button", "Add", "the “Add” button", { within: "Review Information" }),
-      t("textbox", "Email", "the “Email” box", { within: "Notification Settings" }),
-      t("button", "Next", "the “Next” button"),
+      API1_ADD,
+      t("textbox", API1_WIZARD.email, "the “Email” box", { within: API1_WIZARD.notificationSettings }),
+      t("button", API1_WIZARD.next, "the “Next” button"),
     ],
-    completion: { kind: "clicked", target: t("button", "Add", "Add", { within: "Review Information" }) },
+    completion: { kind: "clicked", target: API1_ADD },
+    sources: ["ref-guide"],
   },
   {
     id: "api1-app-keys",
@@ -142,8 +193,9 @@ export const STEPS: readonly Step[] = [
       current: ["Integrations", "API and Platform Integrations", "Your Application Integrations"],
     },
     page: "api1-created",
-    targets: [t("text", "Application ID", "the Application ID")],
+    targets: [t("text", API1_WIZARD.appId, "the Application ID")],
     completion: { kind: "manual" },
+    sources: ["ref-guide"],
   },
   {
     id: "service-user",
@@ -153,15 +205,19 @@ export const STEPS: readonly Step[] = [
     instructions: [
       "Select your domain in the folder list.",
       "Click “New Address”, enter the address (e.g. siem-service@yourdomain) and a strong password.",
-      "Click “Save and Exit”.",
+      "Click “Save and Exit”. Changing this password later revokes the keys made with it.",
     ],
     menuPath: {
       classic: ["Administration", "Directories", "Internal Directories"],
       current: ["Users & Groups", "Internal Directories"],
     },
     page: "internal-directories",
-    targets: [saveAndExit("New Address"), t("button", "New Address", "the “New Address” button")],
-    completion: { kind: "clicked", target: saveAndExit("New Address") },
+    targets: [
+      saveAndExit(DIRECTORIES.newAddress),
+      t("button", DIRECTORIES.newAddress, "the “New Address” button"),
+    ],
+    completion: { kind: "clicked", target: saveAndExit(DIRECTORIES.newAddress) },
+    sources: ["ref-guide", "mc-kb-34000404624275"],
   },
   {
     id: "role",
@@ -175,11 +231,12 @@ export const STEPS: readonly Step[] = [
     menuPath: { classic: ["Administration", "Account", "Roles"], current: ["Account", "Admin Roles"] },
     page: "roles",
     targets: [
-      t("button", "Add Selected Users", "the “Add Selected Users” button"),
-      t("menuitem", "Add users to role", "the “Add users to role” menu item"),
-      t("row", "Basic Administrator", "the “Basic Administrator” row"),
+      ADD_SELECTED_USERS,
+      t("menuitem", ROLES.addUsersToRole, "the “Add users to role” menu item"),
+      t("row", ROLES.basicAdministrator, "the “Basic Administrator” row"),
     ],
-    completion: { kind: "clicked", target: t("button", "Add Selected Users", "Add Selected Users") },
+    completion: { kind: "clicked", target: ADD_SELECTED_USERS },
+    sources: ["ref-guide"],
   },
   {
     id: "profile-group",
@@ -197,14 +254,15 @@ export const STEPS: readonly Step[] = [
     },
     page: "profile-groups",
     targets: [
-      saveAndExit("Add Email Addresses"),
-      t("menuitem", "Add Email Addresses", "“Add Email Addresses” in the Build menu"),
+      saveAndExit(PROFILE_GROUPS.addEmailAddresses),
+      t("menuitem", PROFILE_GROUPS.addEmailAddresses, "“Add Email Addresses” in the Build menu"),
       // "Build" stays visible next to the "Edit group" box: once it is there the next move is Build.
-      t("button", "Build", "the “Build” menu"),
-      t("textbox", "Group Name", "the group name box", { within: "Edit group" }),
-      t("button", "+", "the “+” next to Root", { near: "Root" }),
+      t("button", PROFILE_GROUPS.build, "the “Build” menu"),
+      t("textbox", PROFILE_GROUPS.groupName, "the group name box", { within: PROFILE_GROUPS.editGroup }),
+      t("button", PROFILE_GROUPS.add, "the “+” next to Root", { near: PROFILE_GROUPS.root }),
     ],
-    completion: { kind: "clicked", target: saveAndExit("Add Email Addresses") },
+    completion: { kind: "clicked", target: saveAndExit(PROFILE_GROUPS.addEmailAddresses) },
+    sources: ["ref-guide", "mc-kb-34000805843219"],
   },
   {
     id: "auth-profile",
@@ -212,9 +270,9 @@ export const STEPS: readonly Step[] = [
     title: "Create an authentication profile that never expires",
     why: "Keys expire with the profile's Authentication TTL; a collector needs keys that never expire.",
     instructions: [
-      "Open the “Authentication Profiles” tab and click “New Authentication Profile”.",
+      "Open “Authentication Profiles” (a tab or a button) and click “New Authentication Profile”.",
       "Description: e.g. “SIEM Integration”.",
-      "Authentication TTL: “Never Expires”.",
+      "Authentication TTL (or “Authentication Cache TTL”): “Never Expires”.",
       "Click “Save and Exit”.",
     ],
     menuPath: {
@@ -223,15 +281,12 @@ export const STEPS: readonly Step[] = [
     },
     page: "applications",
     targets: [
-      t("combobox", "Authentication TTL", "the “Authentication TTL” list"),
-      t("button", "New Authentication Profile", "the “New Authentication Profile” button"),
-      t("tab", "Authentication Profiles", "the “Authentication Profiles” tab"),
+      TTL,
+      t("button", APPLICATIONS.newAuthProfile, "the “New Authentication Profile” button"),
+      t(["tab", "button"], APPLICATIONS.authProfiles, "the “Authentication Profiles” tab or button"),
     ],
-    completion: {
-      kind: "selected",
-      target: t("combobox", "Authentication TTL", "Authentication TTL"),
-      value: "Never Expires",
-    },
+    completion: { kind: "selected", target: TTL, value: APPLICATIONS.neverExpires },
+    sources: ["ref-guide", "mc-kb-34000804127251"],
   },
   {
     id: "app-setting",
@@ -252,11 +307,12 @@ export const STEPS: readonly Step[] = [
     page: "applications",
     // Both lookups are visible at once: point at the first; the instructions name the second.
     targets: [
-      t("button", "Group Lookup", "the “Group Lookup” button"),
-      t("button", "New Application Settings", "the “New Application Settings” button"),
-      t("tab", "Application Settings", "the “Application Settings” tab"),
+      t("button", APPLICATIONS.groupLookup, "the “Group Lookup” button"),
+      t("button", APPLICATIONS.newAppSettings, "the “New Application Settings” button"),
+      t("tab", APPLICATIONS.appSettings, "the “Application Settings” tab"),
     ],
-    completion: { kind: "clicked", target: saveAndExit("Application Settings") },
+    completion: { kind: "clicked", target: saveAndExit(APPLICATIONS.appSettings) },
+    sources: ["ref-guide", "mc-kb-49183608140947"],
   },
   {
     id: "api2-new-application",
@@ -264,38 +320,30 @@ export const STEPS: readonly Step[] = [
     title: "Start an API 2.0 application",
     why: "Since 2025 new integrations use API 2.0 credentials (a client ID and secret).",
     instructions: [
-      "On “Available Integrations” (or the Integrations Hub) find the “Mimecast API 2.0” tile.",
-      "Click “Generate Keys” (or “Configure New”).",
+      "Integrations Hub: find the “Mimecast API 2.0” tile and click “Configure New”.",
+      "Older consoles: API and Platform Integrations, “Available Integrations”, tile “Mimecast API 2.0”, “Generate Keys”.",
+      "Cloud Integrated accounts: Integrations › API 2.0 Applications › “New Application”.",
     ],
     menuPath: {
       classic: ["Administration", "Services", "API and Platform Integrations"],
       current: ["Integrations", "Integrations Hub"],
     },
     page: "api-integrations",
-    targets: [
-      t("button", ["Generate Keys", "Configure New"], "the “Generate Keys” button", {
-        within: "Mimecast API 2.0",
-      }),
-      t("tab", "Available Integrations", "the “Available Integrations” tab"),
-    ],
-    completion: {
-      kind: "clicked",
-      target: t("button", ["Generate Keys", "Configure New"], "Generate Keys", {
-        within: "Mimecast API 2.0",
-      }),
-    },
+    targets: [API2_START, t("tab", INTEGRATIONS.availableIntegrations, "the “Available Integrations” tab")],
+    completion: { kind: "clicked", target: API2_START },
+    sources: ["mc-kb-34000360548755", "mc-kb-39167758633107", "mc-kb-34000388238867"],
   },
   {
     id: "api2-details",
     paths: ["api2"],
     title: "Describe the API 2.0 application",
-    why: "The application role decides what the credentials may read: SIEM needs read access to security events.",
+    why: "The application's products and role decide what the credentials may read; neither products nor name can be changed later.",
     instructions: [
-      "Accept the terms.",
-      "Application Name and Category (“SIEM Integration”).",
-      "Products: “Select all” (or at least the SIEM products).",
-      "Application Role: one that has “Threat and Security Events (SIEM) | Read”.",
-      "Description, Notifications, then “Add and Generate Keys”.",
+      "If asked, accept the API Terms and Conditions (“I accept”).",
+      "Application Name (e.g. “SIEM Integration”; fixed once saved) and, on older consoles, Category.",
+      "Products: at least the SIEM product (“Select all” is simplest). Products cannot be changed after saving.",
+      "Application Role: the role you created with “Threat and Security Events (SIEM) | Read”.",
+      "Notification Settings: a technical contact and Email; then “Add and Generate Keys” (or “Add”, or “Save & Generate Keys”).",
     ],
     menuPath: {
       classic: ["Administration", "Services", "API and Platform Integrations", "Mimecast API 2.0"],
@@ -303,15 +351,15 @@ export const STEPS: readonly Step[] = [
     },
     page: "api2-wizard",
     targets: [
-      t("button", "Add and Generate Keys", "the “Add and Generate Keys” button"),
-      t("textbox", "Email", "the notification “Email” box", { within: "Notifications" }),
-      t("combobox", "Application Role", "the “Application Role” list"),
-      t("checkbox", "I accept", "the terms box"),
+      API2_FINISH,
+      t("textbox", API2_WIZARD.email, "the notification “Email” box", { within: API2_WIZARD.notifications }),
+      t("combobox", API2_WIZARD.role, "the “Application Role” list"),
+      // Tick the box first; once it is ticked the accept button is the next move.
+      t("checkbox", API2_WIZARD.termsBox, "the “I accept” box of the terms"),
+      t("button", API2_WIZARD.termsButton, "the “Accept” button of the terms", { within: API2_WIZARD.terms }),
     ],
-    completion: {
-      kind: "clicked",
-      target: t("button", "Add and Generate Keys", "Add and Generate Keys"),
-    },
+    completion: { kind: "clicked", target: API2_FINISH },
+    sources: ["mc-kb-34000360548755", "mc-kb-34000388238867"],
   },
   {
     id: "api2-credentials",
@@ -327,8 +375,9 @@ export const STEPS: readonly Step[] = [
       current: ["Integrations", "Integrations Hub"],
     },
     page: "api2-created",
-    targets: [t("text", "Client Secret", "the Client Secret")],
+    targets: [t("text", API2_WIZARD.clientSecret, "the Client Secret")],
     completion: { kind: "manual" },
+    sources: ["mc-kb-34000360548755", "mc-kb-34000388238867"],
   },
   {
     id: "generate-keys",
@@ -344,6 +393,7 @@ export const STEPS: readonly Step[] = [
     page: "popup",
     targets: [],
     completion: { kind: "keys-generated" },
+    sources: ["ref-guide"],
   },
   {
     id: "verify",
@@ -358,5 +408,6 @@ export const STEPS: readonly Step[] = [
     page: "popup",
     targets: [],
     completion: { kind: "manual" },
+    sources: ["mc-siem-logs", "mc-kb-41019270938643"],
   },
 ];

@@ -27,15 +27,24 @@ export type TargetRole = (typeof TARGET_ROLES)[number];
  * nearest to a label. `css` is a last resort for controls with no usable text.
  */
 export interface TargetSpec {
-  readonly role: TargetRole;
+  /** One role, or alternatives where consoles differ (a tab on some, a button on others). */
+  readonly role: TargetRole | readonly TargetRole[];
   /** Alternative names: older and newer console labels. */
   readonly name: readonly string[];
-  readonly within?: string;
-  readonly near?: string;
+  /** Text of the container the control sits in (alternatives: any of them). */
+  readonly within?: string | readonly string[];
+  /** Text of the label the control sits next to (alternatives: any of them). */
+  readonly near?: string | readonly string[];
   readonly css?: string;
   /** What the panel calls it when it cannot be found ("the Enhanced Logging section"). */
   readonly describe: string;
 }
+
+/**
+ * Where a label or a procedure comes from: keys of `SOURCES` in `sources.ts` (a Mimecast support
+ * article, Mimecast's integration docs, a collector vendor's setup page, the reference guide).
+ */
+export type SourceId = string;
 
 export interface PageSpec {
   readonly id: string;
@@ -50,10 +59,25 @@ export interface PageSpec {
   readonly controls: readonly string[];
   /** Texts whose presence means this is NOT the page (e.g. a wizard open over it). */
   readonly absent?: readonly string[];
+  /**
+   * On the integrations page: API 1.0 is switched off for this account when one of `present`
+   * shows and none of `absent` does (the guide then moves to the API 2.0 path).
+   */
+  readonly api1Off?: { readonly present: readonly string[]; readonly absent: readonly string[] };
+  /** Credentials this page shows, by the labels they sit under ("Use in the assistant"). */
+  readonly capture?: Readonly<Partial<Record<CaptureField, readonly string[]>>>;
+  readonly sources: readonly SourceId[];
 }
 
+export const CAPTURE_FIELDS = ["appId", "appKey", "clientId", "clientSecret"] as const;
+export type CaptureField = (typeof CAPTURE_FIELDS)[number];
+
 export type Completion =
-  | { readonly kind: "checked"; readonly targets: readonly TargetSpec[] }
+  /**
+   * Boxes ticked; where the page has a `save` control the ticks only count once it is clicked
+   * (Mimecast applies settings on Save), and the spotlight moves to it when the boxes are ticked.
+   */
+  | { readonly kind: "checked"; readonly targets: readonly TargetSpec[]; readonly save?: TargetSpec }
   | { readonly kind: "selected"; readonly target: TargetSpec; readonly value: string }
   | { readonly kind: "clicked"; readonly target: TargetSpec }
   | { readonly kind: "appears"; readonly text: readonly string[] }
@@ -78,12 +102,26 @@ export interface Step {
   readonly menuPath: MenuPath;
   /** The page the step happens on, or "popup" for steps done in the extension's popup. */
   readonly page: string;
+  /** Further pages the step continues on (a list page, then the form it opens). */
+  readonly alsoOn?: readonly string[];
   /**
    * Controls to spotlight, latest stage first: the first one visible is the one to use now
    * (the "Save and Exit" of an open form before the "New Address" button that opened it).
    */
   readonly targets: readonly TargetSpec[];
   readonly completion: Completion;
+  /** Where the labels and the procedure come from (ids of `SOURCES`). */
+  readonly sources: readonly SourceId[];
+}
+
+/** Whether a step belongs to a page (its own page or one it continues on). */
+export function stepIsOn(step: Pick<Step, "page" | "alsoOn">, pageId: string | null): boolean {
+  return pageId !== null && (step.page === pageId || (step.alsoOn?.includes(pageId) ?? false));
+}
+
+/** `role`, `within` and `near` as lists, whichever way the data gives them. */
+export function listOf<T extends string>(x: T | readonly T[] | undefined): readonly T[] {
+  return x === undefined ? [] : typeof x === "string" ? [x] : x;
 }
 
 export interface Guide {

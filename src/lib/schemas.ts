@@ -49,6 +49,8 @@ export const failureSchema = z.object({
   httpStatus: z.optional(z.number()),
   retryAt: z.optional(z.number()),
   suggestedRegion: z.optional(z.string()),
+  /** A guide step id (src/guide); the popup shows that step's title. */
+  step: z.optional(z.string().check(z.maxLength(60))),
 });
 
 /** What the user typed to generate keys. The password only ever travels in a message. */
@@ -132,6 +134,8 @@ export type VerifyApi2InputMessage = z.infer<typeof verifyApi2InputSchema>;
 
 export const verifyApi2ResultSchema = z.object({
   host: z.string(),
+  /** Which SIEM endpoint answered: Cloud Gateway (`cg`) or Cloud Integrated (`ci`). */
+  product: z.enum(["Cloud Gateway", "Cloud Integrated"]),
   files: z.number(),
   caughtUp: z.boolean(),
 });

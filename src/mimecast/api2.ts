@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { api2HostById } from "./api2-hosts";
+import { type Api2Product, api2HostById, siemBatchPath } from "./api2-hosts";
 import { type Failure, fail, failureFromStatus, ok, type Result } from "./failures";
 import { retryAtFrom, send, type Transport } from "./transport";
 
@@ -14,23 +14,116 @@ const tokenSchema = z.looseObject({
   expires_in: z.number().optional(),
 });
 
-/** API 2.0 errors are flat (`fail[].code`), OAuth errors use `error` / `error_description`. */
-const api2ErrorSchema = z.looseObject({
-  fail: z.array(z.looseObject({ code: z.string().optional(), message: z.string().optional() })).optional(),
-  error: z.string().optional(),
+/**
+ * Mimecast's own error in an API 2.0 answer, in any of the shapes seen:
+ * - Mimecast's `fail[]` list, flat (`{"fail":[{"code","message"}]}`, as recorded) or with the
+ *   API 1.0 level `fail[].errors[]`;
+ * - an `error` object (`{"error":{"code","message"}}`);
+ * - an OAuth `error` string with `error_description`.
+ * Each shape is checked on its own, so an odd member elsewhere does not hide the error.
+ */
+const codeSchema = z.union([z.string(), z.number().transform(String)]);
+const errorEntrySchema = z.looseObject({
+  code: codeSchema.optional(),
+  message: z.string().optional(),
+});
+const failListSchema = z.looseObject({
+  fail: z.array(
+    z.looseObject({
+      code: codeSchema.optional(),
+      message: z.string().optional(),
+      errors: z.array(errorEntrySchema).optional(),
+    }),
+  ),
+});
+const errorObjectSchema = z.looseObject({ error: errorEntrySchema });
+const errorStringSchema = z.looseObject({
+  error: z.string().min(1),
   error_description: z.string().optional(),
 });
 
-function mimecastError(text: string): { code?: string; message?: string } {
+export interface Api2Error {
+  readonly code?: string;
+  readonly message?: string;
+}
+
+function present(code: string | undefined, message: string | undefined): Api2Error {
+  return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+}
+
+/** Reads Mimecast's code and message from an API 2.0 error body; `{}` when there is none. */
+export function api2ErrorOf(text: string): Api2Error {
+  let json: unknown;
   try {
-    const parsed = api2ErrorSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) return {};
-    const first = parsed.data.fail?.[0];
-    const code = first?.code ?? parsed.data.error;
-    const message = first?.message ?? parsed.data.error_description;
-    return { ...(code ? { code } : {}), ...(message ? { mimecastMessage: message, message } : {}) };
+    json = JSON.parse(text);
   } catch {
     return {};
+  }
+  const list = failListSchema.safeParse(json);
+  if (list.success) {
+    for (const entry of list.data.fail) {
+      if (entry.code || entry.message) return present(entry.code, entry.message);
+      const nested = entry.errors?.find((e) => e.code || e.message);
+      if (nested) return present(nested.code, nested.message);
+    }
+  }
+  const object = errorObjectSchema.safeParse(json);
+  if (object.success) return present(object.data.error.code, object.data.error.message);
+  const oauth = errorStringSchema.safeParse(json);
+  if (oauth.success) return present(oauth.data.error, oauth.data.error_description);
+  return {};
+}
+
+/** Where each console generation creates an API 2.0 application (support article 34000360548755, 34000388238867). */
+const WHERE_NEW_APPLICATION =
+  "current console: Integrations › Integrations Hub › “Mimecast API 2.0” › “Configure New”; older consoles: Integrations (or Services) › API and Platform Integrations › “Generate Keys”; Cloud Integrated accounts: Integrations › API 2.0 Applications › “New Application”";
+
+const NEW_APPLICATION = `Products cannot be changed after an application is saved: create a NEW API 2.0 application with the SIEM product selected (${WHERE_NEW_APPLICATION}), then verify its new Client ID and Client secret.`;
+
+const ROLE_PERMISSION =
+  "The application's role needs “Threat and Security Events (SIEM) | Read”: add it to the role in Account › Admin Roles (Application Permissions › Security Events and Data Retrieval), then verify again.";
+
+/** Why a 403 came back, from Mimecast's code and message. Both texts are assumptions about wording. */
+export type ForbiddenReason = "product" | "permission" | "unknown";
+
+export function forbiddenReason(error: Api2Error): ForbiddenReason {
+  const text = `${error.code ?? ""} ${error.message ?? ""}`.toLowerCase();
+  if (/product|subscri|entitle|licen[cs]|not provisioned/.test(text)) return "product";
+  if (/permission|role|privilege|scope|not[ _-]?authori[sz]ed|access[ _-]denied|insufficient/.test(text))
+    return "permission";
+  return "unknown";
+}
+
+function forbiddenFailure(
+  own: Pick<Failure, "code" | "mimecastMessage" | "httpStatus">,
+  error: Api2Error,
+): Failure {
+  const base = {
+    ...own,
+    kind: "api2-forbidden" as const,
+    message: "The credentials work, but this application may not read SIEM data.",
+  };
+  switch (forbiddenReason(error)) {
+    case "product":
+      return {
+        ...base,
+        message: "The credentials work, but this application does not include the SIEM product.",
+        action: NEW_APPLICATION,
+        step: "api2-new-application",
+      };
+    case "permission":
+      return {
+        ...base,
+        message: "The credentials work, but the application's role may not read SIEM data.",
+        action: ROLE_PERMISSION,
+        step: "api2-role",
+      };
+    case "unknown":
+      return {
+        ...base,
+        action: `First check the role: ${ROLE_PERMISSION} If the role already has it, the application lacks the SIEM product. ${NEW_APPLICATION}`,
+        step: "api2-role",
+      };
   }
 }
 
@@ -41,7 +134,8 @@ function api2Failure(
   now: Date,
   stage: "token" | "probe",
 ): Failure {
-  const { code, message } = mimecastError(text);
+  const error = api2ErrorOf(text);
+  const { code, message } = error;
   const own = {
     ...(code ? { code } : {}),
     ...(message ? { mimecastMessage: message } : {}),
@@ -71,16 +165,18 @@ function api2Failure(
       field: "clientSecret",
       message: "Mimecast rejected the Client ID and Client secret.",
       action:
-        "Copy both again from the console. The client secret is shown only once: if it is lost, generate new credentials for the application (Manage API 2.0 credentials › Generate). Also check the host: credentials belong to one data-residency host.",
+        "Copy both again from the console. The client secret is shown only once: if it is lost, generate new credentials for the application (Manage API 2.0 credentials › Generate). If you chose the UK or US host, try Global: it serves every region.",
     };
   }
-  if (status === 403) {
+  if (status === 403) return forbiddenFailure(own, error);
+  if (status === 404 && stage === "probe") {
     return {
       ...own,
       kind: "api2-forbidden",
-      message: "The credentials work, but this application may not read SIEM data.",
-      action:
-        "Give the application a role with “Threat and Security Events (SIEM) | Read” and include the SIEM product in its Products (Integrations › API and Platform Integrations › your application).",
+      message:
+        "The credentials work, but Mimecast has no SIEM data for this application on either the Cloud Gateway or the Cloud Integrated endpoint (HTTP 404).",
+      action: `The application most likely lacks the SIEM product. ${NEW_APPLICATION}`,
+      step: "api2-new-application",
     };
   }
   if (status === 429 || status >= 500) {
@@ -103,9 +199,97 @@ export interface Api2Input {
 
 export interface Api2Verified {
   readonly host: string;
+  /** Which endpoint answered: `cg` for Cloud Gateway, `ci` for Cloud Integrated. */
+  readonly product: Api2Product;
   /** How many batch files the probe listed (0 when caught up). */
   readonly files: number;
   readonly caughtUp: boolean;
+}
+
+/** `yyyy-MM-dd` of a moment, in UTC. */
+export function utcDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The probe's date range: yesterday..today in UTC, as dates. Every public client of the batch
+ * endpoint sends `dateRangeStartsAt`/`dateRangeEndsAt` as `yyyy-MM-dd` (or leaves them out):
+ * elastic/integrations packages/mimecast/data_stream/siem_logs/agent/stream/cel.yml.hbs
+ * (`start.format("2006-01-02")`), gravwell/gravwell's Mimecast ingester
+ * (`mimecastMTADateTimeFormat = "2006-01-02"`), SEKOIA-IO/automation-library
+ * Mimecast/mimecast_modules/connector_mimecast_siem.py (`strftime("%Y-%m-%d")`, start only), and
+ * rapid7/insightconnect-plugins' mimecast_v2 tests (`dateRangeStartsAt=2000-01-06&dateRangeEndsAt=2000-01-06`).
+ * Full ISO timestamps are refused by a strict server. Yesterday is included so that a check just
+ * after midnight UTC still covers the last hours.
+ */
+export function siemDateRange(now: Date): { readonly start: string; readonly end: string } {
+  return { start: utcDate(new Date(now.getTime() - 86_400_000)), end: utcDate(now) };
+}
+
+const batchListSchema = z.looseObject({
+  value: z.array(z.unknown()).optional(),
+  isCaughtUp: z.boolean().optional(),
+});
+
+type ProbeOutcome = { readonly files: number; readonly caughtUp: boolean };
+
+async function probeSiem(
+  t: Transport,
+  host: string,
+  token: string,
+  product: Api2Product,
+): Promise<Result<ProbeOutcome>> {
+  const { start, end } = siemDateRange(t.now());
+  const query = new URLSearchParams({
+    type: "receipt",
+    dateRangeStartsAt: start,
+    dateRangeEndsAt: end,
+    pageSize: "1",
+  });
+  const probe = await send(t, `https://${host}${siemBatchPath(product)}?${query}`, {
+    method: "GET",
+    headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+  });
+  if (!probe.ok) return probe;
+  const pr = probe.value;
+  if (pr.status < 200 || pr.status >= 300)
+    return fail(api2Failure(pr.status, pr.text, pr.headers, t.now(), "probe"));
+  let json: unknown;
+  try {
+    json = JSON.parse(pr.text);
+  } catch {
+    return fail({
+      kind: "not-json",
+      httpStatus: pr.status,
+      message: "Mimecast's SIEM answer was not JSON.",
+      action: "A proxy may be intercepting the request. Try from another network.",
+    });
+  }
+  const parsed = batchListSchema.safeParse(json);
+  if (!parsed.success || parsed.data.value === undefined) {
+    return fail({
+      kind: "bad-shape",
+      httpStatus: pr.status,
+      message: "Mimecast's SIEM answer did not have the expected form (no batch list).",
+      action: "Try again. If it keeps happening, report it to the extension's maintainers.",
+    });
+  }
+  return ok({ files: parsed.data.value.length, caughtUp: parsed.data.isCaughtUp === true });
+}
+
+/** 403 or 404 on the Cloud Gateway endpoint: the account may be on Cloud Integrated. */
+const tryCloudIntegrated = (f: Failure) => f.httpStatus === 403 || f.httpStatus === 404;
+
+/**
+ * Both endpoints failed: show the more informative failure. A 403/404 from `ci` says nothing new
+ * (a Cloud Gateway account is refused there too), so the `cg` failure stays unless `cg` only said
+ * 404 and `ci` said 403. Anything else from `ci` (rate limit, outage, expired token…) means that
+ * endpoint did answer this account, so it is the one to act on.
+ */
+function moreInformative(cg: Failure, ci: Failure): Failure {
+  if (!tryCloudIntegrated(ci)) return ci;
+  if (cg.httpStatus === 404 && ci.httpStatus === 403) return ci;
+  return cg;
 }
 
 export async function verifyApi2(t: Transport, input: Api2Input): Promise<Result<Api2Verified>> {
@@ -152,26 +336,11 @@ export async function verifyApi2(t: Transport, input: Api2Input): Promise<Result
       action: "Try again. If it keeps happening, report it to the extension's maintainers.",
     });
   }
-  const start = new Date(t.now().getTime() - 3_600_000).toISOString();
-  const query = new URLSearchParams({ type: "receipt", dateRangeStartsAt: start, pageSize: "1" });
-  const probe = await send(t, `https://${host.host}/siem/v1/batch/events/cg?${query}`, {
-    method: "GET",
-    headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
-  });
-  if (!probe.ok) return probe;
-  const pr = probe.value;
-  if (pr.status < 200 || pr.status >= 300)
-    return fail(api2Failure(pr.status, pr.text, pr.headers, t.now(), "probe"));
-  try {
-    const body = JSON.parse(pr.text) as { value?: unknown[]; isCaughtUp?: boolean };
-    const files = Array.isArray(body.value) ? body.value.length : 0;
-    return ok({ host: host.host, files, caughtUp: body.isCaughtUp === true });
-  } catch {
-    return fail({
-      kind: "not-json",
-      httpStatus: pr.status,
-      message: "Mimecast's SIEM answer was not JSON.",
-      action: "A proxy may be intercepting the request. Try from another network.",
-    });
-  }
+  const cg = await probeSiem(t, host.host, token, "Cloud Gateway");
+  if (cg.ok) return ok({ host: host.host, product: "Cloud Gateway", ...cg.value });
+  if (!tryCloudIntegrated(cg.failure)) return cg;
+  // Exactly one more request: the Cloud Integrated endpoint, with the same token.
+  const ci = await probeSiem(t, host.host, token, "Cloud Integrated");
+  if (ci.ok) return ok({ host: host.host, product: "Cloud Integrated", ...ci.value });
+  return fail(moreInformative(cg.failure, ci.failure));
 }

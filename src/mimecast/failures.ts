@@ -34,6 +34,18 @@ export type FailureKind =
   | "api2-forbidden"
   | "mimecast";
 
+/**
+ * Guide steps that advice can point at, by id (src/guide owns the steps and their titles; the
+ * popup shows the title). Advice text never quotes a step title: titles change, ids do not.
+ */
+export type GuideStepId =
+  | "api2-role"
+  | "api2-new-application"
+  | "api2-details"
+  | "enhanced-logging"
+  | "role"
+  | "auth-profile";
+
 /** Every way a call can fail, in words an administrator can act on. */
 export interface Failure {
   readonly kind: FailureKind;
@@ -51,6 +63,8 @@ export interface Failure {
   readonly retryAt?: number;
   /** A region id to try instead (wrong region). */
   readonly suggestedRegion?: string;
+  /** The guide step where the fix is made, when there is one. */
+  readonly step?: GuideStepId;
 }
 
 export type Result<T> =
@@ -255,11 +269,13 @@ export function timeoutFailure(host: string, timeoutMs: number): Failure {
 }
 
 export function notJsonFailure(status: number, contentType: string): Failure {
-  const what = /html/i.test(contentType) ? "a web page" : "something that is not an API answer";
+  const message = /html/i.test(contentType)
+    ? `Mimecast's address sent back a web page (HTTP ${status}) instead of an API answer.`
+    : `Mimecast's address sent back something that is not an API answer (HTTP ${status}).`;
   return {
     kind: "not-json",
     httpStatus: status,
-    message: `Mimecast's address sent back ${what} (HTTP ${status}) instead of an API answer.`,
+    message,
     action:
       "A proxy, firewall or captive portal may be intercepting the request. Try from another network, or ask your network team to allow Mimecast's API hosts.",
   };

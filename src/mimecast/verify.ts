@@ -63,7 +63,8 @@ function verifyFailure(f: Failure): Failure {
         field: "accessKey",
         message: "These keys have expired (AccessKey Has Expired).",
         action:
-          "Generate keys again. So that they stop expiring, set the authentication profile's Authentication TTL to “Never Expires” (guide step “Create an authentication profile that never expires”).",
+          "Generate keys again. So that they stop expiring, set the authentication profile's Authentication TTL to “Never Expires”.",
+        step: "auth-profile",
       };
     case "forbidden":
       return permissionFailure(f);
@@ -78,7 +79,8 @@ function permissionFailure(f: Failure): Failure {
     kind: "siem-permission",
     message: "The keys work, but Mimecast does not let this user read SIEM logs.",
     action:
-      "Enable Enhanced Logging (guide step “Enable Enhanced Logging”) and give the service user the Basic Administrator role (guide step “Give the service user the Basic Administrator role”); its Gateway tracking read permission is what get-siem-logs needs.",
+      "Enable Enhanced Logging (Account › Account Settings › Enhanced Logging: Inbound, Outbound and Internal, then Save) and give the service user the Basic Administrator role; its Gateway tracking read permission is what get-siem-logs needs.",
+    step: "enhanced-logging",
   };
 }
 

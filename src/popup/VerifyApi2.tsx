@@ -2,7 +2,7 @@ import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { VerifyApi2Reply } from "../lib/messages";
 import type { VerifyApi2InputMessage, VerifyApi2Result } from "../lib/schemas";
-import { API2_HOSTS } from "../mimecast/api2-hosts";
+import { API2_HOSTS, siemBatchPath } from "../mimecast/api2-hosts";
 import { FailureNote } from "./FailureNote";
 import { Field } from "./Field";
 import type { UiFailure } from "./services";
@@ -61,6 +61,7 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
         <label for="api2-host">API 2.0 host</label>
         <select
           id="api2-host"
+          aria-describedby="api2-host-hint"
           value={values.hostId}
           onChange={(e: JSX.TargetedEvent<HTMLSelectElement>) =>
             onChange({ ...values, hostId: e.currentTarget.value })
@@ -72,6 +73,10 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
             </option>
           ))}
         </select>
+        <p class="hint" id="api2-host-hint">
+          Global works for every region: it fails over between Mimecast's data centres. Choose the UK or US
+          host only if your account must keep its data there (data residency).
+        </p>
       </div>
       {failure && at !== "clientId" && at !== "clientSecret" && (
         <FailureNote failure={failure} id="verify2-error" now={now} />
@@ -83,9 +88,13 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
         <div class="success" role="status">
           <p>✓ Authenticated with {result.host}.</p>
           <p>
+            ✓ Mimecast product: {result.product} (SIEM data from <code>{siemBatchPath(result.product)}</code>
+            ).
+          </p>
+          <p>
             {result.files > 0
-              ? `✓ Can read SIEM data: Mimecast listed ${result.files} log batch${result.files === 1 ? "" : "es"} for the last hour.`
-              : "✓ Can read SIEM data: caught up, no new log batches in the last hour."}
+              ? `✓ Can read SIEM data: Mimecast listed ${result.files} log batch${result.files === 1 ? "" : "es"} since yesterday (UTC).`
+              : "✓ Can read SIEM data: caught up, no new log batches since yesterday (UTC)."}
           </p>
         </div>
       )}

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { byText, choose, click, open, panelButton, tick, type } from "../demo/console-driver";
 import {
   API2_CLIENT_CAUGHT_UP,
+  API2_CLIENT_CLOUD_INTEGRATED,
   API2_CLIENT_NO_SIEM,
+  API2_CLIENT_NO_SIEM_PRODUCT,
+  API2_CLIENT_NO_SIEM_ROLE,
   API2_CLIENT_RATE_LIMITED,
   SANDBOX_ACCOUNT_NAME,
   SANDBOX_APP_ID,
@@ -190,6 +193,7 @@ describe("verify API 2.0 credentials", () => {
   it("gets a token and reads SIEM data; the token is never stored", async () => {
     const text = await verifyApi2(SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET);
     expect(text).toContain("Authenticated with api.services.mimecast.com");
+    expect(text).toContain("Mimecast product: Cloud Gateway (SIEM data from /siem/v1/batch/events/cg)");
     expect(text).toContain("Can read SIEM data");
     const stored = await persistentStorageText(page);
     expect(stored).not.toContain(SANDBOX_CLIENT_SECRET);
@@ -205,10 +209,38 @@ describe("verify API 2.0 credentials", () => {
   const cases: [string, string, string, string[]][] = [
     ["caught up", API2_CLIENT_CAUGHT_UP.clientId, API2_CLIENT_CAUGHT_UP.clientSecret, ["caught up"]],
     [
+      "Cloud Integrated account",
+      API2_CLIENT_CLOUD_INTEGRATED.clientId,
+      API2_CLIENT_CLOUD_INTEGRATED.clientSecret,
+      [
+        "Authenticated with api.services.mimecast.com",
+        "Mimecast product: Cloud Integrated (SIEM data from /siem/v1/batch/events/ci)",
+        "Can read SIEM data",
+      ],
+    ],
+    [
       "not permitted",
       API2_CLIENT_NO_SIEM.clientId,
       API2_CLIENT_NO_SIEM.clientSecret,
-      ["Threat and Security Events (SIEM) | Read"],
+      ["Threat and Security Events (SIEM) | Read", "NEW API 2.0 application"],
+    ],
+    [
+      "role without SIEM read",
+      API2_CLIENT_NO_SIEM_ROLE.clientId,
+      API2_CLIENT_NO_SIEM_ROLE.clientSecret,
+      ["role may not read SIEM data", "Threat and Security Events (SIEM) | Read", "Account › Admin Roles"],
+    ],
+    [
+      "application without the SIEM product",
+      API2_CLIENT_NO_SIEM_PRODUCT.clientId,
+      API2_CLIENT_NO_SIEM_PRODUCT.clientSecret,
+      [
+        "does not include the SIEM product",
+        "create a NEW API 2.0 application with the SIEM product selected",
+        "“Configure New”",
+        "Guide step: ",
+        "The application is not subscribed to the SIEM product",
+      ],
     ],
     [
       "rate limited",

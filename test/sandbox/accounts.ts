@@ -146,16 +146,30 @@ export function accountFor(email: string): SandboxAccount | undefined {
 
 export const sandboxAddress = at;
 
-/** What the API 2.0 SIEM probe (`GET /siem/v1/batch/events/cg`) does for a client. */
+/** Why the SIEM batch endpoint answers 403 (the wording Mimecast uses is an assumption). */
+export type Api2ForbiddenReason =
+  /** Mimecast's plain `forbidden`, with nothing saying why. */
+  | "unspecified"
+  /** The application's role lacks "Threat and Security Events (SIEM) | Read". */
+  | "permission"
+  /** The application was saved without the SIEM product. */
+  | "product";
+
+/** What the API 2.0 SIEM probe (`GET /siem/v1/batch/events/cg`, or `ci`) does for a client. */
 export type Api2Behaviour =
   /** 200 with batch files listed (`isCaughtUp: false`). */
   | { readonly kind: "ok" }
   /** 200 with no files and `isCaughtUp: true`. */
   | { readonly kind: "caught-up" }
-  /** The application's role lacks "Threat and Security Events (SIEM) | Read": 403 `forbidden`. */
-  | { readonly kind: "forbidden" }
+  /** 403 on both SIEM endpoints; the body tells why (or not). */
+  | { readonly kind: "forbidden"; readonly reason: Api2ForbiddenReason }
   /** 429 with `x-ratelimit-reset` (ms). */
-  | { readonly kind: "rate-limited"; readonly resetMs: number };
+  | { readonly kind: "rate-limited"; readonly resetMs: number }
+  /**
+   * A Cloud Integrated account (support article 34000388238867): `cg` answers `cgStatus`, `ci`
+   * lists batch files.
+   */
+  | { readonly kind: "cloud-integrated"; readonly cgStatus: 403 | 404 };
 
 /** An API 2.0 application's credentials (fake values shaped like the console's). */
 export interface Api2Client {
@@ -175,7 +189,29 @@ export const API2_CLIENT_OK: Api2Client = {
 export const API2_CLIENT_NO_SIEM: Api2Client = {
   clientId: "sbxN0s1eMr0le5Vk8Tq2Wc4Yd6Hf3Jb9",
   clientSecret: "Lr8Dx2Qm5Ka1Zt7Wv3Ns9Bc4Pg6Hy0Ej2Uf5Io8",
-  probe: { kind: "forbidden" },
+  probe: { kind: "forbidden", reason: "unspecified" },
+};
+export const API2_CLIENT_NO_SIEM_ROLE: Api2Client = {
+  clientId: "sbxR0leN0Read7Kq2Wx5Vb8Nd3Hf6Jt1",
+  clientSecret: "Pw5Kd1Xr7Lm3Qz9Tv2Nc6Bh8Gy4Fs0Ja5Ue1Oi3",
+  probe: { kind: "forbidden", reason: "permission" },
+};
+export const API2_CLIENT_NO_SIEM_PRODUCT: Api2Client = {
+  clientId: "sbxPr0dUctM1ss4Lx8Qv2Nk6Wb9Hd3Ty5",
+  clientSecret: "Bn2Vx8Kq4Lt6Zr0Wm9Hd3Pc7Gf1Sy5Ja8Ue4Oi6",
+  probe: { kind: "forbidden", reason: "product" },
+};
+/** Cloud Integrated, and `cg` answers 404. */
+export const API2_CLIENT_CLOUD_INTEGRATED: Api2Client = {
+  clientId: "sbxC1oUdIntGr4tEd6Kx2Vq8Nb3Wm5Hy9",
+  clientSecret: "Tq7Ld3Xv9Km1Rz5Wn8Hc2Pb6Gy0Fs4Ja7Ue3Oi9",
+  probe: { kind: "cloud-integrated", cgStatus: 404 },
+};
+/** Cloud Integrated, and `cg` answers 403. */
+export const API2_CLIENT_CLOUD_INTEGRATED_403: Api2Client = {
+  clientId: "sbxC1oUdInt403Lq5Xv1Nm7Kb2Wd8Ry4",
+  clientSecret: "Hs9Tc4Xq0Lv6Nb2Kw7Rd1Pz5Gy3Fs8Ja2Ue6Oi0",
+  probe: { kind: "cloud-integrated", cgStatus: 403 },
 };
 export const API2_CLIENT_RATE_LIMITED: Api2Client = {
   clientId: "sbxRa7eL1m1tEd3Qx9Kv5Np2Wc8Hy4Tz6",
@@ -191,8 +227,12 @@ export const API2_CLIENT_CAUGHT_UP: Api2Client = {
 export const API2_CLIENTS: readonly Api2Client[] = [
   API2_CLIENT_OK,
   API2_CLIENT_NO_SIEM,
+  API2_CLIENT_NO_SIEM_ROLE,
+  API2_CLIENT_NO_SIEM_PRODUCT,
   API2_CLIENT_RATE_LIMITED,
   API2_CLIENT_CAUGHT_UP,
+  API2_CLIENT_CLOUD_INTEGRATED,
+  API2_CLIENT_CLOUD_INTEGRATED_403,
 ];
 
 export function api2ClientFor(clientId: string): Api2Client | undefined {

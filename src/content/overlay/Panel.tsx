@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { stepIsOn } from "../../guide/types";
 import type { GuideView } from "../../lib/guide-messages";
 
 export type PanelAction =
@@ -18,6 +19,8 @@ interface Props {
   copyOutline: () => Promise<boolean>;
   /** Sends the credentials shown on this page to the assistant; resolves to a status line. */
   capture: () => Promise<string>;
+  /** The page in view shows credentials the assistant can use. */
+  canCapture: boolean;
   /** The spotlight target overlaps the panel's corner: dock on the left instead. */
   dockLeft: boolean;
 }
@@ -31,15 +34,12 @@ function where(view: GuideView): string {
   return a === b ? a : `${a} (older consoles: ${b})`;
 }
 
-const CAPTURE_PAGES = ["api1-created", "api2-created"];
-
-export function Panel({ view, act, switchPath, copyOutline, capture, dockLeft }: Props) {
+export function Panel({ view, act, switchPath, copyOutline, capture, canCapture, dockLeft }: Props) {
   const [minimised, setMinimised] = useState(false);
   const [missing, setMissing] = useState(false);
   const [status, setStatus] = useState("");
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const step = view.step;
-  const onPage = view.pageId === step.page;
+  const onPage = stepIsOn(step, view.pageId);
   const expectsTarget = onPage && step.targets.length > 0;
 
   // Say what to look for only after the page had a fair chance to render the control.
@@ -105,9 +105,7 @@ export function Panel({ view, act, switchPath, copyOutline, capture, dockLeft }:
           </button>
         </div>
       )}
-      <h2 ref={headingRef} tabIndex={-1}>
-        {step.title}
-      </h2>
+      <h2 tabIndex={-1}>{step.title}</h2>
       {view.stepDone && <p class="done-badge">✓ Done</p>}
       <p class="why">{step.why}</p>
       <ol>
@@ -134,7 +132,7 @@ export function Panel({ view, act, switchPath, copyOutline, capture, dockLeft }:
           </button>
         </div>
       )}
-      {view.pageId && CAPTURE_PAGES.includes(view.pageId) && (
+      {canCapture && (
         <div class="row">
           <button type="button" class="primary" onClick={async () => setStatus(await capture())}>
             Use in the assistant

@@ -9,7 +9,7 @@ const US_URL = "https://login-us.mimecast.com/administration/app/#/account-setti
 const EU = "login-eu.mimecast.com";
 const US = "login-us.mimecast.com";
 const API1_TOTAL = 13;
-const API2_TOTAL = 6;
+const API2_TOTAL = 7;
 
 interface Sent {
   readonly tabId: number;
@@ -512,7 +512,7 @@ describe("panel/path", () => {
     await service.handle(hello(null), top());
     await service.handle({ type: "panel/path", path: "api2" }, top());
     const v = lastView(state.sent, 1);
-    expect(v.step.id).toBe("api2-new-application");
+    expect(v.step.id).toBe("api2-role");
     expect(v.doneCount).toBe(2);
     expect(state.badges.at(-1)).toBe(`2/${API2_TOTAL}`);
   });

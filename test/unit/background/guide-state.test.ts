@@ -33,6 +33,7 @@ const API1 = [
 const API2 = [
   "region",
   "enhanced-logging",
+  "api2-role",
   "api2-new-application",
   "api2-details",
   "api2-credentials",
@@ -72,7 +73,7 @@ describe("initialProgress", () => {
   it("uses an empty current id when the path has no steps", () => {
     const onlyApi2: Guide = { ...GUIDE, steps: GUIDE.steps.filter((s) => !s.paths.includes("api1")) };
     expect(initialProgress(onlyApi2, 7, "api1").currentId).toBe("");
-    expect(initialProgress(onlyApi2, 7, "api2").currentId).toBe("api2-new-application");
+    expect(initialProgress(onlyApi2, 7, "api2").currentId).toBe("api2-role");
   });
 
   it("returns fresh arrays each time", () => {
@@ -116,7 +117,7 @@ describe("apply: next and back", () => {
     expect(act(p, { kind: "back" }).currentId).toBe("enhanced-logging");
     expect(
       act(progress({ path: "api2", currentId: "api2-new-application" }), { kind: "back" }).currentId,
-    ).toBe("enhanced-logging");
+    ).toBe("api2-role");
   });
 
   it("next moves over done and skipped steps too (it is navigation, not progress)", () => {
@@ -264,7 +265,7 @@ describe("apply: path", () => {
 
   it("skipped steps are not open for the new path either", () => {
     const p = progress({ done: ["region"], skipped: ["enhanced-logging"] });
-    expect(act(p, { kind: "path", path: "api2" }).currentId).toBe("api2-new-application");
+    expect(act(p, { kind: "path", path: "api2" }).currentId).toBe("api2-role");
   });
 
   it("drops the notice", () => {
@@ -408,7 +409,7 @@ describe("arriveAt", () => {
     expect(arriveAt(GUIDE, p, "api2-created", NOW)).toBe(p);
     const q = progress({ path: "api2", currentId: "api2-details" });
     expect(arriveAt(GUIDE, q, "api1-wizard", NOW)).toBe(q);
-    expect(arriveAt(GUIDE, q, "roles", NOW)).toBe(q);
+    expect(arriveAt(GUIDE, q, "role-editor", NOW).currentId).toBe("api2-role");
     expect(arriveAt(GUIDE, q, "applications", NOW)).toBe(q);
   });
 
@@ -472,7 +473,7 @@ describe("api1Unavailable", () => {
       progress({ done: ["region", "enhanced-logging"], currentId: "role" }),
       NOW,
     );
-    expect(p.currentId).toBe("api2-new-application");
+    expect(p.currentId).toBe("api2-role");
     expect(p.done).toEqual(["region", "enhanced-logging"]);
   });
 

@@ -76,7 +76,7 @@ function expectedPage(file: string): string | null | undefined {
 
 /** step id → for a fixture name, the index of the step target that must be found there. */
 const TARGETS: Record<string, { step: string; index: number } | { step: string; complete: true }> = {
-  "account-settings": { step: "enhanced-logging", index: 1 },
+  "account-settings": { step: "enhanced-logging", index: 3 },
   "account-settings-expanded": { step: "enhanced-logging", index: 0 },
   "account-settings-enhanced-logging-on": { step: "enhanced-logging", complete: true },
   "api-integrations-your-applications": { step: "api1-add-application", index: 0 },

@@ -126,6 +126,26 @@ function invalidVariants(view: Json): Mutation[] {
     v(["step", "targets"], [{ role: "button", name: ["x"], describe: "" }], "empty describe"),
     v(["step", "targets"], [{ role: "button", name: ["x"], describe: "x", within: 1 }], "numeric within"),
     v(["step", "targets"], [{ role: "button", name: ["x"], describe: "x", near: null }], "null near"),
+    v(["step", "targets"], [{ role: "button", name: ["x"], describe: "x", within: "" }], "empty within"),
+    v(["step", "targets"], [{ role: "button", name: ["x"], describe: "x", within: [] }], "empty within list"),
+    v(["step", "targets"], [{ role: [], name: ["x"], describe: "x" }], "empty role list"),
+    v(
+      ["step", "targets"],
+      [{ role: ["tab", "slider"], name: ["x"], describe: "x" }],
+      "unknown role in a list",
+    ),
+    v(["step", "alsoOn"], [""], "empty second page"),
+    v(["step", "sources"], [], "no sources"),
+    v(["step", "sources"], ["Mimecast KB"], "malformed source id"),
+    v(
+      ["step", "completion"],
+      {
+        kind: "checked",
+        targets: [{ role: "checkbox", name: ["x"], describe: "x" }],
+        save: { role: "button" },
+      },
+      "checked with a malformed save control",
+    ),
     v(["step", "completion"], { kind: "typed" }, "unknown completion kind"),
     v(["step", "completion"], {}, "completion without kind"),
     v(["step", "completion"], { kind: "checked", targets: [] }, "checked without targets"),
@@ -169,9 +189,24 @@ function validVariants(view: Json): Mutation[] {
     v(["step", "targets"], [], "no targets"),
     v(
       ["step", "targets"],
-      [{ role: "text", name: ["a", "b"], describe: "d", within: "", near: "", css: "" }],
-      "target with empty optional strings",
+      [{ role: "text", name: ["a", "b"], describe: "d", css: "" }],
+      "target with an empty css string",
     ),
+    v(
+      ["step", "targets"],
+      [{ role: ["tab", "button"], name: ["a"], describe: "d", within: ["x", "y"], near: "z" }],
+      "target with alternative roles and anchors",
+    ),
+    v(
+      ["step", "completion"],
+      {
+        kind: "checked",
+        targets: [{ role: "checkbox", name: ["Read"], describe: "d" }],
+        save: { role: "button", name: ["Save"], describe: "s" },
+      },
+      "checked with a save control",
+    ),
+    v(["step", "alsoOn"], ["role-editor"], "a step on a second page"),
     v(
       ["step", "targets"],
       [{ role: "treeitem", name: ["a"], describe: "d", extra: true }],
@@ -251,11 +286,14 @@ describe("isGuideView on invalid views", () => {
     expect(guideViewSchema.safeParse(value).success).toBe(false);
   });
 
-  it.each(Object.keys(stepById("enhanced-logging")))("rejects a step without %s", (key) => {
-    const value = setAt(BASE, ["step", key], DELETE);
-    expect(isGuideView(value)).toBe(false);
-    expect(guideViewSchema.safeParse(value).success).toBe(false);
-  });
+  it.each(Object.keys(stepById("enhanced-logging")).filter((k) => k !== "alsoOn"))(
+    "rejects a step without %s",
+    (key) => {
+      const value = setAt(BASE, ["step", key], DELETE);
+      expect(isGuideView(value)).toBe(false);
+      expect(guideViewSchema.safeParse(value).success).toBe(false);
+    },
+  );
 });
 
 describe("isGuideView agrees with guideViewSchema on generated mutations", () => {

@@ -1,13 +1,16 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GUIDE, stepsFor } from "../../../src/guide";
 import { PAGES } from "../../../src/guide/pages";
 import { guideSchema, stepSchema, targetSchema, validateGuide } from "../../../src/guide/schema";
+import { SOURCES, type Source } from "../../../src/guide/sources";
 import { STEPS } from "../../../src/guide/steps";
 import type { Guide, Step } from "../../../src/guide/types";
 
 /** A deep, writable copy of readonly guide data, for building invalid variants. */
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
-const clone = (): Mutable<Guide> => structuredClone(GUIDE) as Mutable<Guide>;
+/** A deep copy that, like storage and messaging, does not keep the data's shared target objects shared. */
+const clone = (): Mutable<Guide> => JSON.parse(JSON.stringify(GUIDE)) as Mutable<Guide>;
 
 function stepById(id: string): Step {
   const s = GUIDE.steps.find((x) => x.id === id);
@@ -63,7 +66,7 @@ describe("GUIDE data", () => {
   it("names only existing pages (or popup) in its steps, and every page is used by some step", () => {
     const pageIds = new Set(GUIDE.pages.map((p) => p.id));
     for (const s of GUIDE.steps) expect(s.page === "popup" || pageIds.has(s.page), s.id).toBe(true);
-    const used = new Set(GUIDE.steps.map((s) => s.page));
+    const used = new Set(GUIDE.steps.flatMap((s) => [s.page, ...(s.alsoOn ?? [])]));
     for (const p of GUIDE.pages) expect(used.has(p.id), p.id).toBe(true);
   });
 
@@ -126,9 +129,9 @@ describe("stepsFor", () => {
     }
   });
 
-  it("has 13 API 1.0 steps and 6 API 2.0 steps", () => {
+  it("has 13 API 1.0 steps and 7 API 2.0 steps", () => {
     expect(stepsFor(GUIDE, "api1")).toHaveLength(13);
-    expect(stepsFor(GUIDE, "api2")).toHaveLength(6);
+    expect(stepsFor(GUIDE, "api2")).toHaveLength(7);
   });
 
   it("orders the API 1.0 path so that each step's prerequisites come first", () => {
@@ -159,10 +162,11 @@ describe("stepsFor", () => {
     precedes("api1-app-keys", "generate-keys");
   });
 
-  it("orders the API 2.0 path: new application, details, credentials", () => {
+  it("orders the API 2.0 path: role, new application, details, credentials", () => {
     expect(stepsFor(GUIDE, "api2").map((s) => s.id)).toEqual([
       "region",
       "enhanced-logging",
+      "api2-role",
       "api2-new-application",
       "api2-details",
       "api2-credentials",
@@ -222,7 +226,7 @@ describe("content of specific steps", () => {
     if (s.completion.kind !== "selected") return;
     expect(s.completion.value).toBe("Never Expires");
     expect(s.completion.target.role).toBe("combobox");
-    expect(s.completion.target.name).toEqual(["Authentication TTL"]);
+    expect(s.completion.target.name).toEqual(["Authentication TTL", "Authentication Cache TTL"]);
     expect(s.instructions.some((i) => i.includes("“Never Expires”"))).toBe(true);
   });
 
@@ -472,5 +476,96 @@ describe("guideSchema rejects broken guide data", () => {
 
   it("rejects non-objects", () => {
     for (const x of [null, undefined, 1, "guide", [], [GUIDE]]) expect(() => validateGuide(x)).toThrow();
+  });
+});
+
+describe("sources", () => {
+  it("every step and page names at least one source, and every source id exists", () => {
+    const known = new Set(Object.keys(SOURCES));
+    for (const item of [...GUIDE.steps, ...GUIDE.pages]) {
+      expect(item.sources.length, item.id).toBeGreaterThan(0);
+      for (const id of item.sources) expect(known.has(id), `${item.id}: ${id}`).toBe(true);
+    }
+  });
+
+  it("every source has a title and either a public https address or a note saying where it is", () => {
+    for (const [id, src] of Object.entries(SOURCES) as [string, Source][]) {
+      expect(src.title.length, id).toBeGreaterThan(10);
+      if (src.url) expect(src.url, id).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
+      else expect(src.note?.length ?? 0, id).toBeGreaterThan(10);
+    }
+  });
+
+  it("console-facts.md lists every source id used by the guide", () => {
+    const facts = readFileSync(new URL("../../../src/guide/console-facts.md", import.meta.url), "utf8");
+    const used = new Set([...GUIDE.steps, ...GUIDE.pages].flatMap((x) => x.sources));
+    for (const id of used) expect(facts.includes(id), id).toBe(true);
+  });
+});
+
+describe("facts from Mimecast's public documentation", () => {
+  it("Enhanced Logging is applied with Save: ticks alone do not complete the step", () => {
+    const s = stepById("enhanced-logging");
+    if (s.completion.kind !== "checked") throw new Error("unexpected completion");
+    expect(s.completion.save?.name).toEqual(["Save"]);
+    expect(s.completion.targets.map((t) => t.name[0])).toEqual(["Inbound", "Outbound", "Internal"]);
+    // One label, one place: the targets the spotlight uses are the ones completion watches.
+    for (const box of s.completion.targets) expect(s.targets).toContain(box);
+    expect(s.instructions.join(" ")).toContain("Save");
+    expect(s.instructions.join(" ")).not.toMatch(/saved as you tick/i);
+  });
+
+  it("API 2.0 has a role step with the SIEM read permission, before the application", () => {
+    const s = stepById("api2-role");
+    expect(s.paths).toEqual(["api2"]);
+    expect(s.alsoOn).toContain("role-editor");
+    if (s.completion.kind !== "checked") throw new Error("unexpected completion");
+    const read = s.completion.targets[0];
+    expect(read?.name).toEqual(["Read"]);
+    expect(read?.within).toBe("Threat and Security Events (SIEM)");
+    expect(s.targets[0]).toBe(read);
+    expect(s.completion.save?.name).toContain("Save and Exit");
+    const ids = stepsFor(GUIDE, "api2").map((x) => x.id);
+    expect(ids.indexOf("api2-role")).toBeLessThan(ids.indexOf("api2-new-application"));
+  });
+
+  it("the API 2.0 application starts from the Hub, the older page or the Cloud Integrated list", () => {
+    const s = stepById("api2-new-application");
+    if (s.completion.kind !== "clicked") throw new Error("unexpected completion");
+    expect(s.completion.target.name).toEqual(["Configure New", "Generate Keys", "New Application"]);
+    expect(s.menuPath.current).toEqual(["Integrations", "Integrations Hub"]);
+  });
+
+  it("the API 2.0 wizard accepts every documented label for the email box and the final button", () => {
+    const s = stepById("api2-details");
+    const email = s.targets.find((t) => t.name.includes("Email"));
+    expect(email?.within).toEqual(["Notification Settings", "Notifications"]);
+    if (s.completion.kind !== "clicked") throw new Error("unexpected completion");
+    expect(s.completion.target.name).toEqual(
+      expect.arrayContaining(["Add and Generate Keys", "Add", "Save & Generate Keys"]),
+    );
+    expect(s.instructions.join(" ")).toMatch(/cannot be changed/);
+  });
+
+  it("Authentication Profiles may be a tab or a button; the TTL may be called Authentication Cache TTL", () => {
+    const s = stepById("auth-profile");
+    const profiles = s.targets.find((t) => t.name.includes("Authentication Profiles"));
+    expect(profiles?.role).toEqual(["tab", "button"]);
+    expect(s.targets[0]?.name).toEqual(["Authentication TTL", "Authentication Cache TTL"]);
+  });
+
+  it("the region step says the API 2.0 Global host works for every region", () => {
+    const text = stepById("region").instructions.join(" ");
+    expect(text).toContain("api.services.mimecast.com");
+    expect(text).toMatch(/data residency/);
+  });
+
+  it("the API 1.0 switch-off check and the capture labels live in the page data", () => {
+    const integrations = GUIDE.pages.find((p) => p.id === "api-integrations");
+    expect(integrations?.api1Off?.absent).toEqual(["Mimecast API 1.0", "Add API Application"]);
+    expect(GUIDE.pages.find((p) => p.id === "api2-created")?.capture).toEqual({
+      clientId: ["Client ID"],
+      clientSecret: ["Client Secret"],
+    });
   });
 });

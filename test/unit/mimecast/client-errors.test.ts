@@ -331,7 +331,9 @@ describe("answers that are not Mimecast envelopes", () => {
       headers: { "content-type": "text/plain" },
     });
     expect(failure.kind).toBe("not-json");
-    expect(failure.message).toContain("something that is not an API answer");
+    expect(failure.message).toBe(
+      "Mimecast's address sent back something that is not an API answer (HTTP 200).",
+    );
   });
 
   it("empty body with HTTP 200 -> empty", async () => {

@@ -206,8 +206,10 @@ describe("transport-level failures", () => {
       "Mimecast's address sent back a web page (HTTP 200) instead of an API answer.",
     );
     expect(notJsonFailure(403, "text/plain").message).toBe(
-      "Mimecast's address sent back something that is not an API answer (HTTP 403) instead of an API answer.",
+      "Mimecast's address sent back something that is not an API answer (HTTP 403).",
     );
+    // The phrase "an API answer" appears once: the old wording said it twice.
+    expect(notJsonFailure(403, "text/plain").message.match(/an API answer/g)).toHaveLength(1);
     expect(notJsonFailure(200, "").kind).toBe("not-json");
   });
 

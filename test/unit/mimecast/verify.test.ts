@@ -257,6 +257,9 @@ describe("verifyApi1: outcomes", () => {
       expect(failure.action).toContain("Enhanced Logging");
       expect(failure.action).toContain("Basic Administrator");
       expect(failure.action).toContain("Gateway tracking read");
+      // The guide step is named by id, never by quoting its title in the text.
+      expect(failure.step).toBe("enhanced-logging");
+      expect(failure.action).not.toContain("guide step");
       if (body.includes("err_audit_log_not_enabled")) {
         expect(failure.code).toBe("err_audit_log_not_enabled");
         expect(failure.mimecastMessage).toBe("Enhanced logging is not enabled");
@@ -318,6 +321,8 @@ describe("verifyApi1: outcomes", () => {
     });
     expect(failure.action).toContain("Authentication TTL");
     expect(failure.action).toContain("Never Expires");
+    expect(failure.step).toBe("auth-profile");
+    expect(failure.action).not.toContain("guide step");
     expect(f.calls).toHaveLength(1); // get-siem-logs is not attempted
   });
 

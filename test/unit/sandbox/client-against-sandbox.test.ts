@@ -6,7 +6,11 @@ import type { Transport } from "../../../src/mimecast/transport";
 import { verifyApi1 } from "../../../src/mimecast/verify";
 import {
   API2_CLIENT_CAUGHT_UP,
+  API2_CLIENT_CLOUD_INTEGRATED,
+  API2_CLIENT_CLOUD_INTEGRATED_403,
   API2_CLIENT_NO_SIEM,
+  API2_CLIENT_NO_SIEM_PRODUCT,
+  API2_CLIENT_NO_SIEM_ROLE,
   API2_CLIENT_RATE_LIMITED,
   SANDBOX_APP_ID,
   SANDBOX_APP_KEY,
@@ -153,7 +157,10 @@ describe("verifyApi2 against the simulated API 2.0", () => {
       clientId: SANDBOX_CLIENT_ID,
       clientSecret: SANDBOX_CLIENT_SECRET,
     });
-    expect(result).toEqual({ ok: true, value: { host, files: 1, caughtUp: false } });
+    expect(result).toEqual({
+      ok: true,
+      value: { host, product: "Cloud Gateway", files: 1, caughtUp: false },
+    });
     expect(api.seen).toEqual([
       { host, path: "/oauth/token" },
       { host, path: "/siem/v1/batch/events/cg" },
@@ -167,9 +174,19 @@ describe("verifyApi2 against the simulated API 2.0", () => {
       { kind: "api2-bad-client", httpStatus: 401, field: "clientSecret" },
     ],
     [
-      "no SIEM permission",
+      "403 without a reason",
       API2_CLIENT_NO_SIEM,
-      { kind: "api2-forbidden", httpStatus: 403, code: "forbidden" },
+      { kind: "api2-forbidden", httpStatus: 403, code: "forbidden", step: "api2-role" },
+    ],
+    [
+      "no SIEM permission in the role",
+      API2_CLIENT_NO_SIEM_ROLE,
+      { kind: "api2-forbidden", httpStatus: 403, step: "api2-role" },
+    ],
+    [
+      "no SIEM product",
+      API2_CLIENT_NO_SIEM_PRODUCT,
+      { kind: "api2-forbidden", httpStatus: 403, step: "api2-new-application" },
     ],
     [
       "rate limited",
@@ -192,7 +209,43 @@ describe("verifyApi2 against the simulated API 2.0", () => {
     const result = await verifyApi2(t, { hostId: "us", clientId: c.clientId, clientSecret: c.clientSecret });
     expect(result).toEqual({
       ok: true,
-      value: { host: "us-api.services.mimecast.com", files: 0, caughtUp: true },
+      value: { host: "us-api.services.mimecast.com", product: "Cloud Gateway", files: 0, caughtUp: true },
     });
+  });
+
+  it.each([
+    ["404", API2_CLIENT_CLOUD_INTEGRATED],
+    ["403", API2_CLIENT_CLOUD_INTEGRATED_403],
+  ])("a Cloud Integrated client (cg %s) -> success from ci, product named", async (_s, c) => {
+    const { api, t } = setup();
+    const result = await verifyApi2(t, {
+      hostId: "global",
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: { host: "api.services.mimecast.com", product: "Cloud Integrated", files: 1, caughtUp: false },
+    });
+    expect(api.seen.map((s) => s.path)).toEqual([
+      "/oauth/token",
+      "/siem/v1/batch/events/cg",
+      "/siem/v1/batch/events/ci",
+    ]);
+  });
+
+  it("a Cloud Gateway client without the SIEM product: ci is tried once, the cg failure is shown", async () => {
+    const { api, t } = setup();
+    const c = API2_CLIENT_NO_SIEM_PRODUCT;
+    const result = await verifyApi2(t, {
+      hostId: "global",
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+    });
+    expect(!result.ok && result.failure).toMatchObject({
+      mimecastMessage: "The application is not subscribed to the SIEM product",
+      step: "api2-new-application",
+    });
+    expect(api.seen.filter((s) => s.path === "/siem/v1/batch/events/ci")).toHaveLength(1);
   });
 });

@@ -83,7 +83,7 @@ describe("sandbox server: API 2.0 hosts", () => {
       const probe = await call(
         host,
         "GET",
-        "/siem/v1/batch/events/cg?type=receipt&dateRangeStartsAt=2026-01-01T11%3A00%3A00.000Z&pageSize=1",
+        "/siem/v1/batch/events/cg?type=receipt&dateRangeStartsAt=2025-12-31&dateRangeEndsAt=2026-01-01&pageSize=1",
         { authorization: `Bearer ${accessToken}`, "accept-encoding": "gzip" },
       );
       expect(probe.status).toBe(200);

@@ -3,7 +3,11 @@ import { crc32, inflateRawSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   API2_CLIENT_CAUGHT_UP,
+  API2_CLIENT_CLOUD_INTEGRATED,
+  API2_CLIENT_CLOUD_INTEGRATED_403,
   API2_CLIENT_NO_SIEM,
+  API2_CLIENT_NO_SIEM_PRODUCT,
+  API2_CLIENT_NO_SIEM_ROLE,
   API2_CLIENT_RATE_LIMITED,
   SANDBOX_ACCOUNT_CODE,
   SANDBOX_APP_ID,
@@ -435,11 +439,16 @@ function tokenFor(api: SimulatedApi, clientId: string, clientSecret: string, hos
   return (bodyJson(r) as { access_token: string }).access_token;
 }
 
-function probe(token: string | undefined, query: string, host = "api.services.mimecast.com"): ApiRequest {
+function probe(
+  token: string | undefined,
+  query: string,
+  host = "api.services.mimecast.com",
+  endpoint: "cg" | "ci" = "cg",
+): ApiRequest {
   return {
     method: "GET",
     host,
-    path: "/siem/v1/batch/events/cg",
+    path: `/siem/v1/batch/events/${endpoint}`,
     query,
     headers: {
       accept: "application/json",
@@ -449,7 +458,7 @@ function probe(token: string | undefined, query: string, host = "api.services.mi
   };
 }
 
-const PROBE_QUERY = "?type=receipt&dateRangeStartsAt=2026-01-01T11%3A00%3A00.000Z&pageSize=1";
+const PROBE_QUERY = "?type=receipt&dateRangeStartsAt=2025-12-31&dateRangeEndsAt=2026-01-01&pageSize=1";
 
 describe("SimulatedApi: API 2.0", () => {
   it("the token endpoint issues a Bearer token and remembers its client and expiry", () => {
@@ -519,7 +528,7 @@ describe("SimulatedApi: API 2.0", () => {
   it("without pageSize the probe lists three files", () => {
     const api = newApi();
     const token = tokenFor(api, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET);
-    const r = replyOf(api.handle(probe(token, "?type=receipt&dateRangeStartsAt=2026-01-01T11:00:00Z")));
+    const r = replyOf(api.handle(probe(token, "?type=receipt&dateRangeStartsAt=2026-01-01")));
     expect((bodyJson(r) as { value: unknown[] }).value).toHaveLength(3);
   });
 
@@ -547,11 +556,20 @@ describe("SimulatedApi: API 2.0", () => {
   });
 
   it.each([
-    ["no type", "?dateRangeStartsAt=2026-01-01T11%3A00%3A00.000Z"],
-    ["no dateRangeStartsAt", "?type=receipt"],
-    ["an unknown type", "?type=everything&dateRangeStartsAt=2026-01-01T11%3A00%3A00.000Z"],
+    ["no type", "?dateRangeStartsAt=2026-01-01"],
+    ["an unknown type", "?type=everything&dateRangeStartsAt=2026-01-01"],
     ["a date that is not one", "?type=receipt&dateRangeStartsAt=yesterday"],
-    ["a zero pageSize", "?type=receipt&dateRangeStartsAt=2026-01-01T11%3A00%3A00.000Z&pageSize=0"],
+    ["a full ISO timestamp as start", "?type=receipt&dateRangeStartsAt=2026-01-01T11%3A00%3A00.000Z"],
+    [
+      "a timestamp without millis as end",
+      "?type=receipt&dateRangeStartsAt=2026-01-01&dateRangeEndsAt=2026-01-01T12:00:00Z",
+    ],
+    ["a date with a time zone", "?type=receipt&dateRangeStartsAt=2026-01-01%2B00:00"],
+    ["an impossible date", "?type=receipt&dateRangeStartsAt=2026-02-30"],
+    ["a one-digit month", "?type=receipt&dateRangeStartsAt=2026-1-01"],
+    ["an empty start", "?type=receipt&dateRangeStartsAt="],
+    ["start after end", "?type=receipt&dateRangeStartsAt=2026-01-02&dateRangeEndsAt=2026-01-01"],
+    ["a zero pageSize", "?type=receipt&dateRangeStartsAt=2026-01-01&pageSize=0"],
     ["no query", ""],
   ])("%s -> HTTP 400 validation_error (flat)", (_name, query) => {
     const api = newApi();
@@ -561,6 +579,86 @@ describe("SimulatedApi: API 2.0", () => {
     const body = bodyJson(r) as { fail: { code: string; message: string }[] };
     expect(body.fail).toHaveLength(1);
     expect(body.fail[0]?.code).toBe("validation_error");
+    expect(body.fail[0]?.message).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ["no date range", "?type=receipt&pageSize=1"],
+    ["a start date only", "?type=receipt&dateRangeStartsAt=2025-12-31&pageSize=1"],
+    ["one day", "?type=receipt&dateRangeStartsAt=2026-01-01&dateRangeEndsAt=2026-01-01&pageSize=1"],
+    ["yesterday..today", PROBE_QUERY],
+    ["a leap day", "?type=receipt&dateRangeStartsAt=2024-02-29&pageSize=1"],
+  ])("%s is accepted", (_name, query) => {
+    const api = newApi();
+    const token = tokenFor(api, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET);
+    expect(replyOf(api.handle(probe(token, query))).status).toBe(200);
+  });
+
+  it("an ISO timestamp is refused with a message that names the date form", () => {
+    const api = newApi();
+    const token = tokenFor(api, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET);
+    const r = replyOf(
+      api.handle(probe(token, "?type=receipt&dateRangeStartsAt=2026-01-01T11%3A00%3A00.000Z")),
+    );
+    expect(bodyJson(r)).toEqual({
+      fail: [
+        { code: "validation_error", message: "dateRangeStartsAt must be a date in the form yyyy-MM-dd" },
+      ],
+    });
+  });
+
+  it.each([
+    ["unspecified", API2_CLIENT_NO_SIEM, "Forbidden"],
+    [
+      "role",
+      API2_CLIENT_NO_SIEM_ROLE,
+      "Insufficient permissions: the application role does not allow this request",
+    ],
+    ["product", API2_CLIENT_NO_SIEM_PRODUCT, "The application is not subscribed to the SIEM product"],
+  ])("403 (%s) on cg; the plain 403 on ci", (_name, client, message) => {
+    const api = newApi();
+    const token = tokenFor(api, client.clientId, client.clientSecret);
+    expect(bodyJson(replyOf(api.handle(probe(token, PROBE_QUERY))))).toEqual({
+      fail: [{ code: "forbidden", message }],
+    });
+    const ci = replyOf(api.handle(probe(token, PROBE_QUERY, undefined, "ci")));
+    expect(ci.status).toBe(403);
+    expect(bodyJson(ci)).toEqual({ fail: [{ code: "forbidden", message: "Forbidden" }] });
+  });
+
+  it.each([
+    [404, API2_CLIENT_CLOUD_INTEGRATED],
+    [403, API2_CLIENT_CLOUD_INTEGRATED_403],
+  ])("a Cloud Integrated client: cg answers %s, ci lists files under /ci/", (status, client) => {
+    const api = newApi();
+    const token = tokenFor(api, client.clientId, client.clientSecret);
+    const cg = replyOf(api.handle(probe(token, PROBE_QUERY)));
+    expect(cg.status).toBe(status);
+    expect((bodyJson(cg) as { fail: unknown[] }).fail).toHaveLength(1);
+    const ci = replyOf(api.handle(probe(token, PROBE_QUERY, undefined, "ci")));
+    expect(ci.status).toBe(200);
+    const body = bodyJson(ci) as { value: { url: string }[]; isCaughtUp: boolean };
+    expect(body.value).toHaveLength(1);
+    expect(body.value[0]?.url).toMatch(/\/ci\/receipt\//);
+  });
+
+  it("a Cloud Integrated client's ci probe validates dates too", () => {
+    const api = newApi();
+    const token = tokenFor(
+      api,
+      API2_CLIENT_CLOUD_INTEGRATED.clientId,
+      API2_CLIENT_CLOUD_INTEGRATED.clientSecret,
+    );
+    const r = replyOf(
+      api.handle(probe(token, "?type=receipt&dateRangeStartsAt=2026-01-01T00:00:00Z", undefined, "ci")),
+    );
+    expect(r.status).toBe(400);
+  });
+
+  it("a Cloud Gateway client gets no data from ci", () => {
+    const api = newApi();
+    const token = tokenFor(api, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET);
+    expect(replyOf(api.handle(probe(token, PROBE_QUERY, undefined, "ci"))).status).toBe(403);
   });
 
   it("a client without SIEM permission -> HTTP 403 forbidden", () => {

@@ -1,0 +1,2 @@
+/** Native Set in place of dom-accessibility-api's Set polyfill (see vite.config.ts). */
+export default Set;
