@@ -57,13 +57,14 @@ async function interactive(): Promise<void> {
 interface Run {
   readonly path: PathId;
   readonly host: string;
-  readonly classic: boolean;
   readonly label: string;
 }
 
+/** API 1.0 and API 2.0 (Integrations Hub) on the current console, API 2.0 on a Cloud Integrated one. */
 const RUNS: readonly Run[] = [
-  { path: "api1", host: "login-eu.mimecast.com", classic: false, label: "api1" },
-  { path: "api2", host: "login-eu.mimecast.com", classic: false, label: "api2" },
+  { path: "api1", host: "login-eu.mimecast.com", label: "api1" },
+  { path: "api2", host: "login-eu.mimecast.com", label: "api2" },
+  { path: "api2", host: "login-za.mimecast.com", label: "api2-ci" },
 ];
 
 let shots = 0;
@@ -104,7 +105,7 @@ async function walkOnePath(run: Run): Promise<void> {
       await shot(run.label, popup)("popup-verified");
       await popup.close();
     };
-    const ctx = { page, host: run.host, classic: run.classic, shot: shot(run.label), generateKeys };
+    const ctx = { page, host: run.host, shot: shot(run.label), generateKeys };
     console.log(`${run.label} path on ${run.host} (${stepsFor(GUIDE, run.path).length} steps):`);
     await startPath(ctx, run.path);
     await walk(ctx, run.path);

@@ -2,7 +2,7 @@ import type { Page } from "puppeteer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GUIDE, stepsFor } from "../../src/guide";
 import { legacy, open, panelButton } from "../demo/console-driver";
-import { walk } from "../demo/walkthrough";
+import { startPath, walk } from "../demo/walkthrough";
 import { SANDBOX_APP_ID, SANDBOX_PASSWORD, sandboxAddress } from "../sandbox/accounts";
 import { consoleSite } from "../sandbox/console-site";
 import {
@@ -49,25 +49,22 @@ async function generateKeysInPopup(): Promise<void> {
 }
 
 describe("guide: every step of both paths on the simulated console", () => {
-  for (const [path, host, classic] of [
-    ["api1", "login-eu.mimecast.com", false],
-    ["api1", "login-us.mimecast.com", true],
-    ["api2", "login-eu.mimecast.com", false],
+  for (const [path, host, console] of [
+    ["api1", "login-eu.mimecast.com", "the current"],
+    ["api1", "login-us.mimecast.com", "the classic"],
+    ["api2", "login-eu.mimecast.com", "the current (Integrations Hub)"],
+    ["api2", "login-us.mimecast.com", "the classic"],
+    ["api2", "login-za.mimecast.com", "a Cloud Integrated"],
   ] as const) {
-    it(`${path} on ${classic ? "the classic" : "the current"} console: detected, spotlit, completed`, {
+    it(`${path} on ${console} console: detected, spotlit, completed`, {
       timeout: 240_000,
     }, async () => {
+      const ctx = { page, host, shot: async () => undefined, generateKeys: generateKeysInPopup };
       if (path === "api2") {
         // Reach the API 2.0 path the way a user of a console without API 1.0 does.
-        await open(page, host, "api-integrations", { api1: "off" });
-        await waitForPanelTitle(page, "Start an API 2.0 application");
-        expect(await panelText(page)).toContain("stopped offering new API 1.0 applications in 2025");
-        await panelButton(page, "Got it");
+        expect(await startPath(ctx, path)).toContain("stopped offering new API 1.0 applications in 2025");
       }
-      const walked = await walk(
-        { page, host, classic, shot: async () => undefined, generateKeys: generateKeysInPopup },
-        path,
-      );
+      const walked = await walk(ctx, path);
       expect(walked).toEqual(stepsFor(GUIDE, path).map((s) => s.id));
       // Finishing the guide shrinks it to its launcher.
       await page

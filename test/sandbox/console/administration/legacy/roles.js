@@ -11,7 +11,6 @@ import {
   loadState,
   onActivate,
   PERMISSION_GROUPS,
-  permissionSummary,
   uid,
   updateState,
 } from "../common/sandbox.js";
@@ -60,7 +59,7 @@ function list() {
       "Right-click a role, or use the menu button beside it, to manage its users.",
     ),
     columnList(
-      ["", "Role", "Description", "Application Permissions", "Users"],
+      ["", "Role", "Description", "Users"],
       roles.map((role) => {
         const image = h("img", {
           class: "SubMenu",
@@ -83,7 +82,7 @@ function list() {
         });
         return {
           attrs: { "data-role": role.name },
-          cells: [image, role.name, role.description, permissionSummary(role), String(role.users.length)],
+          cells: [image, role.name, role.description, String(role.users.length)],
         };
       }),
       { label: TITLE },
