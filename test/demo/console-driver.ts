@@ -89,7 +89,10 @@ export async function open(
   route: ConsoleRoute,
   query: Record<string, string> = {},
 ): Promise<void> {
-  await page.goto(consoleUrl(route, host, { seed: "1", ...query }), { waitUntil: "load" });
+  const url = consoleUrl(route, host, { seed: "1", ...query });
+  // The same URL again would only be a fragment navigation, not a new document: reload instead.
+  if (page.url() === url) await page.reload({ waitUntil: "load" });
+  else await page.goto(url, { waitUntil: "load" });
   await page.waitForSelector(".mc-crumbs span", { timeout: TIMEOUT, visible: true });
 }
 

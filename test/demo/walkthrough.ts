@@ -417,7 +417,12 @@ export async function startPath(ctx: WalkContext, path: PathId): Promise<string>
   const g = gen(ctx);
   if (g === "current") await open(ctx.page, ctx.host, "integrations-hub");
   else if (g === "ci") await open(ctx.page, ctx.host, "api2-applications");
-  else await open(ctx.page, ctx.host, "api-integrations", { api1: "off" });
+  else {
+    // The older console opens on "Your Application Integrations": only the tiles on "Available
+    // Integrations" show that API 1.0 is gone (and make the guide switch).
+    await open(ctx.page, ctx.host, "api-integrations", { api1: "off" });
+    await click(ctx.page.mainFrame(), '[role="tab"]', "Available Integrations");
+  }
   await waitForPanelTitle(ctx.page, title("api2-new-application"));
   await waitForPanelPath(ctx.page, "api2");
   const said = (await panelText(ctx.page)) ?? "";

@@ -112,7 +112,12 @@ describe("Account Settings › Enhanced Logging applies only on Save", () => {
       await open(page, HOSTS[gen], "account-settings");
       frame = await legacy(page, "account-settings");
       await click(frame, "button.adconGroupHeader", "Enhanced Logging");
-      await waitForSpotlightOn(frame, { label: "Inbound" });
+      await waitForSpotlightOn(frame, { label: "Inbound" }).catch(async (e) => {
+        await page.screenshot({ path: `test-results/enhanced-logging-reload-${gen}.png` });
+        throw new Error(`no spotlight on Inbound after a reload; panel: ${await panelText(page)}`, {
+          cause: e,
+        });
+      });
       expect(await boxesTicked(frame)).toEqual([false, false, false]);
       expect(await panelTitle()).toBe(TITLES.enhancedLogging);
 
