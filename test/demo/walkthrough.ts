@@ -129,7 +129,7 @@ export function securityEventsGroup(g: ConsoleGeneration): Finder {
 }
 
 /** Clicks what a finder names (after it stops moving), as a person would. */
-async function press(frame: Frame | Page, finder: Finder): Promise<void> {
+export async function press(frame: Frame | Page, finder: Finder): Promise<void> {
   if ("label" in finder) {
     await tick(frame as Frame, finder.label);
     return;

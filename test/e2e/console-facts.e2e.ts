@@ -1,9 +1,19 @@
-import type { ElementHandle, Frame, Page } from "puppeteer";
+import type { Frame, Page } from "puppeteer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { byText, choose, click, legacy, open, tick, type } from "../demo/console-driver";
+import {
+  byText,
+  choose,
+  click,
+  createApi2Application,
+  legacy,
+  open,
+  tick,
+  type,
+} from "../demo/console-driver";
 import {
   API2_ROLE,
   accountSave,
+  press,
   roleSave,
   securityEventsGroup,
   siemRead,
@@ -11,7 +21,7 @@ import {
 } from "../demo/walkthrough";
 import { type ConsoleGeneration, consoleSite } from "../sandbox/console-site";
 import { type Harness, resetExtensionState, startHarness } from "./harness";
-import { type Finder, panelText, waitForPanelPath, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
+import { panelText, waitForPanelPath, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
 
 /**
  * The guide on the console facts from Mimecast's public documentation (DESIGN.md 3b), as the
@@ -69,20 +79,6 @@ async function panelTitle(): Promise<string | null> {
       document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelector("[data-setup-guide-panel] h2")
         ?.textContent ?? null,
   );
-}
-
-async function press(frame: Frame, finder: Finder): Promise<void> {
-  if ("label" in finder) return tick(frame, finder.label);
-  const el = await frame.waitForFunction(
-    (css: string, text: string | null) =>
-      Array.from(document.querySelectorAll(css)).find(
-        (e) => (text === null || (e.textContent ?? "").trim() === text) && e.getClientRects().length > 0,
-      ) ?? null,
-    { timeout: 15_000 },
-    finder.css,
-    finder.text ?? null,
-  );
-  await (el.asElement() as ElementHandle<Element> | null)?.click();
 }
 
 async function boxesTicked(frame: Frame): Promise<boolean[]> {
@@ -298,4 +294,18 @@ describe("Applications (current console)", () => {
     await choose(frame, "Authentication Cache TTL", "Never Expires");
     await waitForPanelTitle(page, TITLES.appSetting);
   });
+});
+
+describe("API 2.0 credentials on every console generation", () => {
+  for (const host of ["login-eu.mimecast.com", "login-us.mimecast.com", "login-za.mimecast.com"]) {
+    it(`${host}: createApi2Application reaches the credentials, which the guide recognises`, {
+      timeout: 90_000,
+    }, async () => {
+      await startPath(ctxFor(host), "api2");
+      await createApi2Application(page, host);
+      await waitForPanelTitle(page, TITLES.credentials);
+      const secret = await page.$eval("[data-credential=client-secret]", (e) => (e.textContent ?? "").trim());
+      expect(secret).toMatch(/^[A-Za-z0-9]{44}$/);
+    });
+  }
 });
