@@ -1,5 +1,5 @@
 import type { ElementHandle, Frame, Page } from "puppeteer";
-import { type ConsoleRoute, consoleUrl } from "../sandbox/console-site";
+import { type ConsoleRoute, consoleGeneration, consoleUrl } from "../sandbox/console-site";
 
 /** Driving the simulated console the way a person would: by visible text and labels. */
 
@@ -89,7 +89,10 @@ export async function open(
   route: ConsoleRoute,
   query: Record<string, string> = {},
 ): Promise<void> {
-  await page.goto(consoleUrl(route, host, { seed: "1", ...query }), { waitUntil: "load" });
+  const url = consoleUrl(route, host, { seed: "1", ...query });
+  // The same URL again would only be a fragment navigation, not a new document: reload instead.
+  if (page.url() === url) await page.reload({ waitUntil: "load" });
+  else await page.goto(url, { waitUntil: "load" });
   await page.waitForSelector(".mc-crumbs span", { timeout: TIMEOUT, visible: true });
 }
 
@@ -124,4 +127,66 @@ export async function panelButton(page: Page, text: string): Promise<void> {
   const el = handle.asElement();
   if (!el) throw new Error(`no panel button ${text}`);
   await (el as ElementHandle<Element>).click();
+}
+
+/**
+ * Creates an API 2.0 application the way each console generation does it and leaves the
+ * credentials (Client ID, Client Secret) on screen: the Integrations Hub with its terms pop-up
+ * (current), Available Integrations › Generate Keys (classic, `login-us`), or API 2.0 Applications ›
+ * New Application (Cloud Integrated, `login-za`). `role` must be one of the account's admin roles.
+ */
+export async function createApi2Application(
+  page: Page,
+  host: string,
+  role = "Super Administrator",
+): Promise<void> {
+  const top = page.mainFrame();
+  const gen = consoleGeneration(host);
+  if (gen === "ci") {
+    await open(page, host, "api2-applications");
+    await click(top, "button", "New Application");
+    await type(top, "Application Name", "SIEM Integration");
+    await tick(top, "Select all");
+    await choose(top, "Application Role", role);
+    await type(top, "Technical Point of Contact", "Security Operations");
+    await type(top, "Email", "admin@sandbox-corp.example");
+    await click(top, "button", "Save & Generate Keys");
+  } else {
+    if (gen === "current") {
+      await open(page, host, "integrations-hub");
+      await click(top, "mc-hub-tile button", "Configure New");
+      // The terms pop-up shows on the account's first use only.
+      const terms = await top.waitForFunction(
+        () =>
+          document.querySelector("mat-dialog-container") ??
+          Array.from(document.querySelectorAll("mc-side-panel h3")).find(
+            (h) => h.textContent === "Application Details",
+          ) ??
+          null,
+        { timeout: TIMEOUT },
+      );
+      const first = terms.asElement() as ElementHandle<Element> | null;
+      if (first && (await first.evaluate((el) => el.tagName === "MAT-DIALOG-CONTAINER"))) {
+        await tick(top, "I accept");
+        await click(top, "mat-dialog-container button", "Accept");
+      }
+    } else {
+      await open(page, host, "api-integrations", { api1: "off" });
+      await click(top, '[role="tab"]', "Available Integrations");
+      await click(top, "mc-integration-card button", "Generate Keys");
+      await tick(top, "I accept");
+      await click(top, "mc-side-panel button", "Next");
+    }
+    await byText(top, "mc-side-panel h3", "Application Details");
+    await type(top, "Application Name", "SIEM Integration");
+    if (gen === "classic") await choose(top, "Category", "SIEM Integration");
+    await tick(top, "Select all");
+    await choose(top, "Application Role", role);
+    await click(top, "mc-side-panel button", "Next");
+    await type(top, "Technical Point of Contact", "Security Operations");
+    await type(top, "Email", "admin@sandbox-corp.example");
+    await click(top, "mc-side-panel button", "Next");
+    await click(top, "mc-side-panel button", gen === "current" ? "Add and Generate Keys" : "Add");
+  }
+  await byText(top, "dt", "Client Secret");
 }

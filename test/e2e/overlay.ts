@@ -113,3 +113,61 @@ export async function waitForSpotlightOn(
     finder as { css?: string; text?: string; label?: string },
   );
 }
+
+/** The panel's "API 2.0 setup · Step 3 of 7" line, or null while there is no panel. */
+export async function panelPathLine(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const panel = document
+      .querySelector("[data-setup-guide]")
+      ?.shadowRoot?.querySelector("[data-setup-guide-panel]");
+    const text = panel?.textContent ?? null;
+    const m = text ? /API [12]\.0 setup · Step \d+ of \d+/i.exec(text) : null;
+    return m ? m[0] : text === null ? null : "";
+  });
+}
+
+/** Waits until the panel says it is on `path` ("api1" / "api2"). */
+export async function waitForPanelPath(page: Page, path: "api1" | "api2", timeout = 15_000): Promise<void> {
+  const label = path === "api1" ? "API 1.0 setup" : "API 2.0 setup";
+  await page
+    .waitForFunction(
+      (l: string) => {
+        const panel = document
+          .querySelector("[data-setup-guide]")
+          ?.shadowRoot?.querySelector("[data-setup-guide-panel]");
+        return (panel?.textContent ?? "").toLowerCase().includes(l.toLowerCase());
+      },
+      { timeout },
+      label,
+    )
+    .catch(async (e) => {
+      throw new Error(`the panel is not on the ${label} path: ${await panelPathLine(page)}`, { cause: e });
+    });
+}
+
+/**
+ * Waits until every visible spotlight of the page (in any frame) has stood still for a few
+ * animation frames: the guide scrolls controls into view smoothly.
+ */
+export async function spotlightSettled(page: Page, timeout = 5_000): Promise<void> {
+  for (const frame of page.frames()) {
+    if (frame.detached) continue;
+    await frame
+      .waitForFunction(
+        () => {
+          const w = window as unknown as { __spotlightLast?: string; __spotlightStill?: number };
+          const ring = document
+            .querySelector("[data-setup-guide]")
+            ?.shadowRoot?.querySelector("[data-setup-guide-spotlight]") as HTMLElement | null | undefined;
+          if (!ring || ring.hidden) return true;
+          const r = ring.getBoundingClientRect();
+          const now = `${r.x},${r.y},${r.width},${r.height}`;
+          w.__spotlightStill = now === w.__spotlightLast ? (w.__spotlightStill ?? 0) + 1 : 0;
+          w.__spotlightLast = now;
+          return w.__spotlightStill >= 6;
+        },
+        { timeout, polling: "raf" },
+      )
+      .catch(() => undefined); // a frame that navigated away meanwhile has nothing to wait for
+  }
+}

@@ -5,22 +5,37 @@ import { extname, resolve, sep } from "node:path";
 /**
  * The simulated Mimecast Administration Console: static files under test/sandbox/console/, served
  * for the console hosts (login.mimecast.com, login-<region>.mimecast.com). The page scripts pick
- * the console generation from the host name: login-us shows the "classic" console, every other
- * host the "current" one (`?gen=classic|current` on the app URL overrides).
+ * the console generation from the host name (`?gen=classic|current|ci` on the app URL overrides):
+ * - login-us.mimecast.com: "classic", the older labels (Administration mega-menu, Services ›
+ *   API and Platform Integrations › "Generate Keys", Account › Roles, "Authentication TTL" tab);
+ * - login-za.mimecast.com: "ci", an Email Security Cloud Integrated account (current labels, but
+ *   Integrations › "API 2.0 Applications" › "New Application" › "Save & Generate Keys");
+ * - every other host (login-eu...): "current" (Integrations Hub › "Configure New", Account ›
+ *   Admin Roles, an "Authentication Profiles" button, "Authentication Cache TTL").
+ * The simulated tenant lives in the tab's sessionStorage: a new tab (or browser) starts afresh.
  */
 
 export const CONSOLE_ROOT = resolve(import.meta.dirname, "console");
 
 const CONSOLE_HOST = /^login(-[a-z]+)?\.mimecast\.com$/;
 
-export type ConsoleGeneration = "current" | "classic";
+export type ConsoleGeneration = "current" | "classic" | "ci";
+
+/** The host that shows each generation. */
+export const CONSOLE_HOSTS: Readonly<Record<ConsoleGeneration, string>> = {
+  current: "login-eu.mimecast.com",
+  classic: "login-us.mimecast.com",
+  ci: "login-za.mimecast.com",
+};
 
 export function isConsoleHost(host: string): boolean {
   return CONSOLE_HOST.test(host);
 }
 
 export function consoleGeneration(host: string): ConsoleGeneration {
-  return host.startsWith("login-us.") ? "classic" : "current";
+  if (host.startsWith("login-us.")) return "classic";
+  if (host.startsWith("login-za.")) return "ci";
+  return "current";
 }
 
 /** Hash routes of the console app. */
@@ -30,6 +45,7 @@ export const CONSOLE_ROUTES = [
   "roles",
   "api-integrations",
   "integrations-hub",
+  "api2-applications",
   "internal-directories",
   "profile-groups",
   "applications",

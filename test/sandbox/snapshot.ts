@@ -13,6 +13,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import puppeteer, { type ElementHandle, type Frame, type Page } from "puppeteer";
 import {
+  CONSOLE_HOSTS,
   type ConsoleGeneration,
   type ConsoleRoute,
   consoleLoginUrl,
@@ -23,10 +24,8 @@ import { startSandbox } from "./server";
 
 const OUT = resolve(import.meta.dirname, "../fixtures/console");
 const SHOTS = process.env.CONSOLE_SHOTS ?? "/tmp/console-shots";
-const HOSTS: Record<ConsoleGeneration, string> = {
-  current: "login-eu.mimecast.com",
-  classic: "login-us.mimecast.com",
-};
+const HOSTS = CONSOLE_HOSTS;
+const SIEM_ROLE = "SIEM Integration";
 const TIMEOUT = 10_000;
 const SERVICE_USER = "siem-service@sandbox-corp.example";
 
@@ -277,16 +276,55 @@ async function accountSettings(page: Page, gen: ConsoleGeneration): Promise<void
     "Enhanced Logging expanded, nothing ticked",
   );
   for (const t of ["Inbound", "Outbound", "Internal"]) await tick(frame, t);
-  await waitFor(frame, ".adconToast");
+  await byText(frame, ".adconToolbarStatus", "You have unsaved changes.");
   await save(
     page,
     frame,
+    `${gen}/account-settings-ticked.html`,
+    gen,
+    "Inbound, Outbound and Internal ticked, not saved yet (Save in the toolbar)",
+  );
+  // Nothing applies before Save: a reload shows the boxes unticked again.
+  await open(page, gen, "account-settings");
+  let again = await legacy(page, "account-settings");
+  await click(again, "button.adconGroupHeader", "Enhanced Logging");
+  await byLabel(again, "Inbound");
+  expect(
+    (await again.evaluate(
+      "Array.from(document.querySelectorAll('.adconCheckList input')).every((b) => !b.checked)",
+    )) as boolean,
+    `${gen}: Enhanced Logging ticks are lost on reload without Save`,
+  );
+  for (const t of ["Inbound", "Outbound", "Internal"]) await tick(again, t);
+  await click(again, '[role="toolbar"] button, [role="toolbar"] [role="button"]', "Save");
+  await waitFor(again, ".adconToast");
+  await save(
+    page,
+    again,
     `${gen}/account-settings-enhanced-logging-on.html`,
     gen,
-    "Inbound, Outbound and Internal ticked; Saved toast showing",
+    "Inbound, Outbound and Internal ticked and saved; Saved toast showing",
     true,
   );
-  const scrolled = (await frame.evaluate(
+  await open(page, gen, "account-settings");
+  again = await legacy(page, "account-settings");
+  await click(again, "button.adconGroupHeader", "Enhanced Logging");
+  await byLabel(again, "Inbound");
+  expect(
+    (await again.evaluate(
+      "Array.from(document.querySelectorAll('.adconCheckList input')).every((b) => b.checked)",
+    )) as boolean,
+    `${gen}: saved Enhanced Logging ticks survive a reload`,
+  );
+  await save(
+    page,
+    again,
+    `${gen}/account-settings-saved.html`,
+    gen,
+    "Reloaded after Save: Enhanced Logging expanded, all three ticked",
+  );
+  const frameAfter = again;
+  const scrolled = (await frameAfter.evaluate(
     "(() => { const s = document.querySelector('.adconScroll'); return { top: s.scrollTop, inner: s.scrollHeight, outer: s.clientHeight, win: document.scrollingElement.scrollTop }; })()",
   )) as { top: number; inner: number; outer: number; win: number };
   expect(
@@ -299,6 +337,9 @@ async function apiIntegrations(page: Page, gen: ConsoleGeneration): Promise<void
   console.log(`${gen}: API and Platform Integrations`);
   const top = page.mainFrame();
   await open(page, gen, "api-integrations");
+  await settle(top);
+  // The older console opens on "Your Application Integrations".
+  await click(top, '[role="tab"]', "Available Integrations");
   await settle(top);
   await save(page, top, `${gen}/api-integrations-available.html`, gen, "Available Integrations tab");
   await click(top, '[role="tab"]', "Your Application Integrations");
@@ -357,38 +398,23 @@ async function apiIntegrations(page: Page, gen: ConsoleGeneration): Promise<void
     "Your Application Integrations after adding",
   );
 
-  // API 2.0 wizard, from the tile on "Available Integrations".
-  await click(top, '[role="tab"]', "Available Integrations");
-  await settle(top);
-  await click(top, "mc-integration-card button", gen === "current" ? "Configure New" : "Generate Keys");
-  await waitFor(top, "mc-side-panel");
-  await save(page, top, `${gen}/api2-wizard.html`, gen, "API 2.0 wizard: terms, not accepted");
-  await tick(top, "I accept");
-  await click(top, "mc-side-panel button", "Next");
-  await byText(top, "h3", "Application Details");
-  await save(page, top, `${gen}/api2-wizard-details.html`, gen, "API 2.0 wizard: Application Details, empty");
-  await type(top, "Application Name", "SIEM Integration");
-  await choose(top, "Category", "SIEM Integration");
-  await tick(top, "Select all");
-  await choose(top, "Application Role", "SIEM Read Only (Threat and Security Events (SIEM) | Read)");
-  await type(top, "Description", "Log collection by our MDR provider");
-  await save(page, top, `${gen}/api2-wizard-details-filled.html`, gen, "API 2.0 wizard: details filled");
-  await click(top, "mc-side-panel button", "Next");
-  await byText(top, "h3", "Notifications");
-  await save(page, top, `${gen}/api2-wizard-notifications.html`, gen, "API 2.0 wizard: Notifications");
-  await type(top, "Email", "admin@sandbox-corp.example");
-  await click(top, "mc-side-panel button", "Next");
-  await byText(top, "h3", "Summary");
-  await save(page, top, `${gen}/api2-wizard-summary.html`, gen, "API 2.0 wizard: Summary");
-  await click(top, "mc-side-panel button", "Add and Generate Keys");
-  await byText(top, "h2", "API 2.0 Credentials");
-  await save(page, top, `${gen}/api2-created.html`, gen, "API 2.0 credentials: Client ID and Client Secret");
-  await click(top, "mc-side-panel button", "Close");
-  await waitGone(top, "mc-side-panel");
+  if (gen === "classic") await api2Classic(page);
+  else await api2Hub(page);
 
   // Without API 1.0 (Mimecast stopped new API 1.0 applications in 2025).
   await open(page, gen, "api-integrations", { api1: "off" });
   await settle(top);
+  if (gen === "classic") {
+    await save(
+      page,
+      top,
+      `${gen}/api-integrations-no-api1-default.html`,
+      gen,
+      "?api1=off as it opens: Your Application Integrations selected, Available Integrations not",
+    );
+    await click(top, '[role="tab"]', "Available Integrations");
+    await settle(top);
+  }
   await save(page, top, `${gen}/api-integrations-no-api1.html`, gen, "Available Integrations with ?api1=off");
   await click(top, '[role="tab"]', "Your Application Integrations");
   await settle(top);
@@ -399,12 +425,231 @@ async function apiIntegrations(page: Page, gen: ConsoleGeneration): Promise<void
     gen,
     "Your Application Integrations with ?api1=off",
   );
+}
 
-  if (gen === "current") {
-    await open(page, gen, "integrations-hub");
-    await settle(top);
-    await save(page, top, `${gen}/integrations-hub.html`, gen, "Integrations Hub (current console only)");
+/** Older console: Available Integrations › Mimecast API 2.0 › Generate Keys; terms as the first stage. */
+async function api2Classic(page: Page): Promise<void> {
+  const gen = "classic";
+  const top = page.mainFrame();
+  await click(top, '[role="tab"]', "Available Integrations");
+  await settle(top);
+  await click(top, "mc-integration-card button", "Generate Keys");
+  await waitFor(top, "mc-side-panel");
+  await save(page, top, `${gen}/api2-wizard.html`, gen, "API 2.0 wizard: terms, not accepted");
+  await tick(top, "I accept");
+  await click(top, "mc-side-panel button", "Next");
+  await byText(top, "h3", "Application Details");
+  await save(page, top, `${gen}/api2-wizard-details.html`, gen, "API 2.0 wizard: Application Details, empty");
+  await type(top, "Application Name", "SIEM Integration");
+  await choose(top, "Category", "SIEM Integration");
+  await tick(top, "Select all");
+  await choose(top, "Application Role", SIEM_ROLE);
+  await type(top, "Description", "Log collection by our MDR provider");
+  await save(page, top, `${gen}/api2-wizard-details-filled.html`, gen, "API 2.0 wizard: details filled");
+  await click(top, "mc-side-panel button", "Next");
+  await byText(top, "h3", "Notifications");
+  await save(page, top, `${gen}/api2-wizard-notifications.html`, gen, "API 2.0 wizard: Notifications");
+  await type(top, "Technical Point of Contact", "Security Operations");
+  await type(top, "Email", "admin@sandbox-corp.example");
+  await click(top, "mc-side-panel button", "Next");
+  await byText(top, "h3", "Summary");
+  await save(page, top, `${gen}/api2-wizard-summary.html`, gen, "API 2.0 wizard: Summary, final button Add");
+  await click(top, "mc-side-panel button", "Add");
+  await byText(top, "h2", "API 2.0 Credentials");
+  await save(page, top, `${gen}/api2-created.html`, gen, "API 2.0 credentials: Client ID and Client Secret");
+  await click(top, "mc-side-panel button", "Close");
+  await waitGone(top, "mc-side-panel");
+}
+
+/**
+ * Current console: Integrations Hub › Mimecast API 2.0 › Configure New; the API Terms and Conditions
+ * pop-up on first use; Application Details (no Category), Notification Settings, Summary,
+ * "Add and Generate Keys".
+ */
+async function api2Hub(page: Page): Promise<void> {
+  const gen = "current";
+  const top = page.mainFrame();
+  await open(page, gen, "integrations-hub");
+  await settle(top);
+  await save(page, top, `${gen}/integrations-hub.html`, gen, "Integrations Hub tiles (current console only)");
+  await click(top, "mc-hub-tile button", "Configure New");
+  await waitFor(top, "mat-dialog-container");
+  await save(
+    page,
+    top,
+    `${gen}/api2-terms.html`,
+    gen,
+    "API Terms and Conditions pop-up over the Hub, Accept disabled",
+  );
+  await tick(top, "I accept");
+  await save(
+    page,
+    top,
+    `${gen}/api2-terms-accepted.html`,
+    gen,
+    "Terms pop-up: I accept ticked, Accept enabled",
+  );
+  await click(top, "mat-dialog-container button", "Accept");
+  await waitGone(top, "mat-dialog-container");
+  await byText(top, "h3", "Application Details");
+  await save(page, top, `${gen}/api2-wizard-details.html`, gen, "API 2.0 wizard: Application Details, empty");
+  await type(top, "Application Name", "SIEM Integration");
+  await tick(top, "Select all");
+  await choose(top, "Application Role", SIEM_ROLE);
+  await type(top, "Description", "Log collection by our MDR provider");
+  await save(page, top, `${gen}/api2-wizard-details-filled.html`, gen, "API 2.0 wizard: details filled");
+  await click(top, "mc-side-panel button", "Next");
+  await byText(top, "h3", "Notification Settings");
+  await save(
+    page,
+    top,
+    `${gen}/api2-wizard-notifications.html`,
+    gen,
+    "API 2.0 wizard: Notification Settings",
+  );
+  await type(top, "Technical Point of Contact", "Security Operations");
+  await type(top, "Email", "admin@sandbox-corp.example");
+  await click(top, "mc-side-panel button", "Next");
+  await byText(top, "h3", "Summary");
+  await save(
+    page,
+    top,
+    `${gen}/api2-wizard-summary.html`,
+    gen,
+    "API 2.0 wizard: Summary, Add and Generate Keys",
+  );
+  await click(top, "mc-side-panel button", "Add and Generate Keys");
+  await byText(top, "h2", "API 2.0 Credentials");
+  await save(page, top, `${gen}/api2-created.html`, gen, "API 2.0 credentials: Client ID and Client Secret");
+  await click(top, "mc-side-panel button", "Close");
+  await waitGone(top, "mc-side-panel");
+  // Accepted once: Configure New now opens the wizard directly.
+  await open(page, gen, "integrations-hub");
+  await settle(top);
+  await click(top, "mc-hub-tile button", "Configure New");
+  await byText(top, "h3", "Application Details");
+  expect(
+    (await top.evaluate("!document.querySelector('mat-dialog-container')")) as boolean,
+    "Hub: the terms pop-up shows on first use only",
+  );
+  await page.keyboard.press("Escape");
+  await waitGone(top, "mc-side-panel");
+}
+
+/** Cloud Integrated: Integrations › API 2.0 Applications › New Application › Save & Generate Keys. */
+async function cloudIntegrated(page: Page): Promise<void> {
+  const gen = "ci";
+  console.log("ci: API 2.0 Applications");
+  const top = page.mainFrame();
+  await open(page, gen, "api2-applications");
+  await settle(top);
+  await save(page, top, `${gen}/api2-applications.html`, gen, "API 2.0 Applications list");
+  await click(top, "button", "New Application");
+  await byText(top, "h1", "New Application");
+  await save(
+    page,
+    top,
+    `${gen}/api2-new-application.html`,
+    gen,
+    "New Application form, Save & Generate Keys disabled",
+  );
+  await type(top, "Application Name", "SIEM Integration");
+  await type(top, "Description", "Log collection by our MDR provider");
+  await tick(top, "Select all");
+  await choose(top, "Application Role", "Super Administrator");
+  await type(top, "Technical Point of Contact", "Security Operations");
+  await type(top, "Email", "admin@sandbox-corp.example");
+  await save(page, top, `${gen}/api2-new-application-filled.html`, gen, "New Application form complete");
+  await click(top, "button", "Save & Generate Keys");
+  await byText(top, "h2", "Your API 2.0 credentials");
+  await save(page, top, `${gen}/api2-created.html`, gen, "Client ID and Client Secret dialog");
+  await click(top, "mat-dialog-container button", "Close");
+  await waitGone(top, "mat-dialog-container");
+  await byText(top, "td", "SIEM Integration");
+  await save(
+    page,
+    top,
+    `${gen}/api2-applications-after.html`,
+    gen,
+    "API 2.0 Applications list with the new one",
+  );
+  // The rest of a Cloud Integrated console uses the current labels.
+  await open(page, gen, "applications");
+  const frame = await legacy(page, "applications");
+  await byText(frame, "button.adconAction", "Authentication Profiles");
+}
+
+/** Account › Admin Roles (classic: Roles) › New Role: the API 2.0 application's custom role. */
+async function roleEditor(page: Page, gen: ConsoleGeneration): Promise<void> {
+  console.log(`${gen}: role editor`);
+  await open(page, gen, "roles");
+  const frame = await legacy(page, "roles");
+  await click(frame, "button.adconAction", "New Role");
+  await byText(frame, "h2", "New Role");
+  await save(page, frame, `${gen}/role-editor.html`, gen, "New Role editor, permission groups collapsed");
+  if (gen === "classic") {
+    await click(frame, '[role="tab"]', "Application Permissions");
+    await byText(frame, "button.adconGroupToggle", "Security Events and Data Retrieval");
+    await save(
+      page,
+      frame,
+      `${gen}/role-editor-permissions.html`,
+      gen,
+      "Application Permissions tab, Security Events and Data Retrieval collapsed",
+    );
+    await click(frame, "button.adconGroupToggle", "Security Events and Data Retrieval");
+  } else {
+    await click(frame, '[role="treeitem"] .mcTreeRow', "Security Events and Data Retrieval");
   }
+  await siemRead(frame);
+  await save(
+    page,
+    frame,
+    `${gen}/role-editor-expanded.html`,
+    gen,
+    "Security Events and Data Retrieval expanded",
+  );
+  await type(frame, "Role Name", SIEM_ROLE);
+  await type(frame, "Description", "API 2.0 application for the SIEM collector");
+  await (await siemRead(frame)).click();
+  await frame.waitForFunction(
+    `(() => { const b = (${SIEM_READ})(); return !!b && (b.checked === true || b.getAttribute("aria-checked") === "true"); })()`,
+    { timeout: TIMEOUT },
+  );
+  await save(
+    page,
+    frame,
+    `${gen}/role-editor-ticked.html`,
+    gen,
+    "Threat and Security Events (SIEM) | Read ticked",
+  );
+  await click(
+    frame,
+    gen === "classic" ? "button.adconAction" : "button.mcRoleButton",
+    gen === "classic" ? "Save and Exit" : "Save",
+  );
+  await settle(frame);
+  await byText(frame, "td", SIEM_ROLE);
+  await save(page, frame, `${gen}/roles-after-new-role.html`, gen, "Roles list with the new SIEM role");
+}
+
+/** The "Read" box of "Threat and Security Events (SIEM)" (an input or a div[role=checkbox]). */
+const SIEM_READ = `() => {
+  for (const row of document.querySelectorAll('[data-permission="Threat and Security Events (SIEM)"]')) {
+    if (!row.getClientRects().length) continue;
+    for (const box of row.querySelectorAll('input[type=checkbox], [role=checkbox]')) {
+      const label = box.labels?.[0]?.textContent ?? box.textContent ?? "";
+      if (label.trim() === "Read") return box;
+    }
+  }
+  return null;
+}`;
+
+async function siemRead(frame: Frame): Promise<ElementHandle<Element>> {
+  const handle = await frame.waitForFunction(`(${SIEM_READ})()`, { timeout: TIMEOUT });
+  const el = handle.asElement();
+  if (!el) throw new Error("no SIEM Read box");
+  return el as ElementHandle<Element>;
 }
 
 async function internalDirectories(page: Page, gen: ConsoleGeneration): Promise<void> {
@@ -525,9 +770,18 @@ async function applications(page: Page, gen: ConsoleGeneration): Promise<void> {
   const frame = await legacy(page, "applications");
   await save(page, page.mainFrame(), `${gen}/shell-applications.html`, gen, "Shell around Applications");
   await save(page, frame, `${gen}/applications.html`, gen, "Application Settings tab (default)");
-  await click(frame, '[role="tab"]', "Authentication Profiles");
+  // Classic: a tab. Current: a button beside "New Application Settings".
+  await click(frame, gen === "classic" ? '[role="tab"]' : "button.adconAction", "Authentication Profiles");
   await settle(frame);
-  await save(page, frame, `${gen}/applications-auth-profiles.html`, gen, "Authentication Profiles tab");
+  await save(
+    page,
+    frame,
+    `${gen}/applications-auth-profiles.html`,
+    gen,
+    gen === "classic"
+      ? "Authentication Profiles tab"
+      : "Authentication Profiles list (opened with its button)",
+  );
   await click(frame, "button.adconAction", "New Authentication Profile");
   await byText(frame, "h2", "Authentication Profile");
   await save(
@@ -537,20 +791,16 @@ async function applications(page: Page, gen: ConsoleGeneration): Promise<void> {
     gen,
     "Authentication Profile form, TTL 8 Hours",
   );
+  const ttl = gen === "classic" ? "Authentication TTL" : "Authentication Cache TTL";
   await type(frame, "Description", "SIEM Integration");
-  await choose(frame, "Authentication TTL", "Never Expires");
-  await save(
-    page,
-    frame,
-    `${gen}/applications-auth-profile-never.html`,
-    gen,
-    "Authentication TTL set to Never Expires",
-  );
+  await choose(frame, ttl, "Never Expires");
+  await save(page, frame, `${gen}/applications-auth-profile-never.html`, gen, `${ttl} set to Never Expires`);
   await click(frame, "button.adconAction", "Save and Exit");
   await settle(frame);
   await byText(frame, "td", "SIEM Integration");
   await save(page, frame, `${gen}/applications-auth-profile-saved.html`, gen, "Profile saved, list shown");
-  await click(frame, '[role="tab"]', "Application Settings");
+  if (gen === "classic") await click(frame, '[role="tab"]', "Application Settings");
+  else await click(frame, "button.adconAction", "Go Back");
   await settle(frame);
   await click(frame, "button.adconAction", "New Application Settings");
   await byText(frame, "h2", "Application Settings");
@@ -581,7 +831,7 @@ async function applications(page: Page, gen: ConsoleGeneration): Promise<void> {
   );
   await click(frame, "button.adconAction", "Save and Exit");
   await settle(frame);
-  await byText(frame, '[role="tab"]', "Application Settings");
+  await byText(frame, "th", "Group");
   await save(
     page,
     frame,
@@ -683,11 +933,19 @@ try {
     if (gen === "current") await login(page);
     await dashboardAndMenus(page, gen);
     await accountSettings(page, gen);
+    await roleEditor(page, gen);
     await apiIntegrations(page, gen);
     await internalDirectories(page, gen);
     await roles(page, gen);
     await profileGroups(page, gen);
     await applications(page, gen);
+    await page.close();
+  }
+  {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    page.on("pageerror", (e) => problems.push(`ci page error: ${e instanceof Error ? e.message : e}`));
+    await cloudIntegrated(page);
     await page.close();
   }
   const checks = await browser.newPage();

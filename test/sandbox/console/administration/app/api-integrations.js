@@ -1,12 +1,23 @@
-// "API and Platform Integrations" (and the current generation's "Integrations Hub"): a newer,
-// Angular-like page rendered directly in the shell. Tab contents arrive late (a simulated XHR) and
+// "API and Platform Integrations" and the current generation's "Integrations Hub": newer,
+// Angular-like pages rendered directly in the shell. Tab contents arrive late (a simulated XHR) and
 // are rebuilt on every tab switch; wizards open in a CDK-overlay-like side panel.
+//
+// API 2.0 (Mimecast support article 34000360548755, current and earlier versions):
+// - current console: Integrations Hub › "Mimecast API 2.0" tile › "Configure New"; on first use an
+//   "API Terms and Conditions" pop-up ("I accept", then "Accept"); wizard Application Details
+//   (Application Name, Products with "Select all", Application Role, Description; no Category),
+//   "Notification Settings" (Technical Point of Contact, Email), Summary, "Add and Generate Keys".
+// - older console (login-us): Services › API and Platform Integrations › "Available Integrations" ›
+//   "Mimecast API 2.0" › "Generate Keys"; terms as the wizard's first stage ("I accept" enables Next);
+//   Application Details with Category; "Notifications"; Summary; "Add".
+// Both end in a pop-up that shows the Client ID and, once only, the Client Secret.
 import {
   EMAIL_RE,
   h,
   later,
   loadState,
   onActivate,
+  permissionSummary,
   randomAlnum,
   randomBase64,
   randomUuid,
@@ -48,13 +59,10 @@ const PRODUCTS = [
   "Directory Sync",
 ];
 
-const ROLES = [
-  "Basic Administrator (Account | Read)",
-  "SIEM Read Only (Threat and Security Events (SIEM) | Read)",
-  "Security Analyst (Threat and Security Events (SIEM) | Read, Edit)",
-  "Help Desk (Directories | Read)",
-  "Full Administrator (All | Read, Edit)",
-];
+/** The "Application Role" choices: the account's admin roles (Account › Admin Roles), by name. */
+function roleNames() {
+  return loadState().roles.map((r) => r.name);
+}
 
 function button(text, onClick, kind = "stroked", extra = {}) {
   return ng(
@@ -75,7 +83,8 @@ function button(text, onClick, kind = "stroked", extra = {}) {
 // The page
 
 export function renderApiIntegrations(container, { gen, api1, title }) {
-  const page = { gen, api1, tab: "available", token: 0, filter: "" };
+  // The older console opened on the list of your applications; the tiles are one tab away.
+  const page = { gen, api1, tab: gen === "classic" ? "yours" : "available", token: 0, filter: "" };
   const tabs = [
     { id: "available", label: "Available Integrations" },
     { id: "yours", label: "Your Application Integrations" },
@@ -154,6 +163,204 @@ export function renderApiIntegrations(container, { gen, api1, title }) {
   page.reload();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Integrations Hub (current console): a filterable grid of tiles, no tabs.
+
+const HUB_TILES = [
+  {
+    key: "api2",
+    title: "Mimecast API 2.0",
+    category: "Developer",
+    text: "Create OAuth 2.0 client credentials for integrations and scripts that use the Mimecast API 2.0.",
+    configure: true,
+  },
+  {
+    key: "siem-splunk",
+    title: "Splunk",
+    category: "SIEM",
+    text: "Send Mimecast security events to Splunk.",
+  },
+  {
+    key: "siem-sentinel",
+    title: "Microsoft Sentinel",
+    category: "SIEM",
+    text: "Stream email security logs to Microsoft Sentinel.",
+  },
+  {
+    key: "crowdstrike",
+    title: "CrowdStrike Falcon",
+    category: "Endpoint",
+    text: "Share threat intelligence with CrowdStrike.",
+  },
+  {
+    key: "servicenow",
+    title: "ServiceNow",
+    category: "Ticketing",
+    text: "Open incidents for held messages and threats.",
+  },
+];
+
+export function renderIntegrationsHub(container, { gen }) {
+  const page = { gen, api1: false, filter: "", reload: () => drawTiles() };
+  const grid = ng(
+    "div",
+    { class: "mc-card-grid mc-hub-grid", "aria-busy": "true" },
+    spinner("Loading integrations"),
+  );
+  function drawTiles() {
+    const wanted = page.filter.trim().toLowerCase();
+    const apps = loadState().apps.filter((a) => a.apiVersion === "2.0");
+    const shown = HUB_TILES.filter((t) => !wanted || t.title.toLowerCase().includes(wanted));
+    grid.removeAttribute("aria-busy");
+    grid.replaceChildren(
+      ...shown.map((t) =>
+        ng(
+          "mc-hub-tile",
+          { class: "mc-card mc-hub-tile", "data-integration": t.key },
+          ng(
+            "div",
+            { class: "mc-card-head" },
+            ng("span", { class: `mc-card-logo mc-card-logo--${t.key}`, "aria-hidden": "true" }),
+            ng("div", { class: "mc-card-title" }, t.title),
+            ng("span", { class: "mc-card-badge" }, t.category),
+          ),
+          ng("p", { class: "mc-card-text" }, t.text),
+          t.configure && ng("p", { class: "mc-card-text mc-card-count" }, `${apps.length} configured`),
+          ng(
+            "div",
+            { class: "mc-card-actions" },
+            t.configure
+              ? button("Configure New", () => startHubApi2(page), "primary")
+              : button("Learn More", () => toast("Not available in the sandbox"), "text"),
+          ),
+        ),
+      ),
+    );
+    if (!shown.length) grid.append(ng("p", { class: "mc-empty" }, "No integrations match your search."));
+  }
+  const searchId = uid("mc-search");
+  container.append(
+    ng(
+      "mc-integrations-hub",
+      { class: "mc-page", "_nghost-ng-c3912": "" },
+      ng(
+        "header",
+        { class: "mc-page-header" },
+        ng("h1", { class: "mc-page-title" }, "Integrations Hub"),
+        ng(
+          "p",
+          { class: "mc-page-subtitle" },
+          "Mimecast is moving API 2.0 applications here from API and Platform Integrations: create new applications in the Hub.",
+        ),
+      ),
+      ng(
+        "div",
+        { class: "mc-toolbar" },
+        ng("label", { class: "mc-label mc-label--inline", for: searchId }, "Search integrations"),
+        ng("input", {
+          id: searchId,
+          class: "mc-input mc-input--search",
+          type: "search",
+          on: {
+            input: (event) => {
+              page.filter = event.target.value;
+              drawTiles();
+            },
+          },
+        }),
+      ),
+      grid,
+    ),
+  );
+  later(drawTiles);
+}
+
+// ---------------------------------------------------------------------------------------------
+// API Terms and Conditions pop-up (current console, first use only)
+
+function startHubApi2(page) {
+  if (loadState().apiTermsAccepted) openApi2Wizard(page);
+  else openTermsDialog(() => openApi2Wizard(page));
+}
+
+function openTermsDialog(onAccepted) {
+  let container = document.querySelector(".cdk-overlay-container");
+  if (!container) {
+    container = h("div", { class: "cdk-overlay-container" });
+    document.body.append(container);
+  }
+  const titleId = uid("mat-mdc-dialog-title");
+  const model = { accepted: false };
+  const backdrop = h("div", {
+    class: "cdk-overlay-backdrop cdk-overlay-dark-backdrop cdk-overlay-backdrop-showing",
+  });
+  const accept = button(
+    "Accept",
+    () => {
+      if (!model.accepted) return;
+      updateState((state) => {
+        state.apiTermsAccepted = true;
+      });
+      close();
+      onAccepted();
+    },
+    "primary",
+    { disabled: true },
+  );
+  const dialog = pn(
+    "mat-dialog-container",
+    {
+      class: "mat-mdc-dialog-container mc-terms-dialog",
+      role: "dialog",
+      "aria-modal": "true",
+      "aria-labelledby": titleId,
+      tabindex: "-1",
+    },
+    pn("h2", { class: "mat-mdc-dialog-title mc-dialog-title", id: titleId }, "API Terms and Conditions"),
+    pn(
+      "div",
+      { class: "mat-mdc-dialog-content" },
+      pn(
+        "p",
+        { class: "mc-section-text" },
+        "Review and accept these terms before creating any API applications.",
+      ),
+      pn(
+        "div",
+        { class: "mc-terms", tabindex: "0", role: "document", "aria-label": "API terms and conditions" },
+        TERMS.map((t) => pn("p", {}, t)),
+      ),
+      checkboxField(model, "accepted", "I accept", null, () => {
+        accept.disabled = !model.accepted;
+      }),
+    ),
+    pn(
+      "div",
+      { class: "mat-mdc-dialog-actions" },
+      button("Cancel", () => close(), "stroked"),
+      accept,
+    ),
+  );
+  const wrapper = h(
+    "div",
+    { class: "cdk-global-overlay-wrapper mc-dialog-wrapper", dir: "ltr" },
+    h("div", { class: "cdk-overlay-pane mc-dialog-pane" }, dialog),
+  );
+  container.append(backdrop, wrapper);
+  const onKey = (event) => {
+    if (event.key === "Escape") close();
+  };
+  document.addEventListener("keydown", onKey);
+  window.addEventListener("hashchange", close);
+  function close() {
+    document.removeEventListener("keydown", onKey);
+    window.removeEventListener("hashchange", close);
+    backdrop.remove();
+    wrapper.remove();
+  }
+  dialog.focus({ preventScroll: true });
+}
+
 function availableView(page) {
   const cards = [
     page.api1 && {
@@ -169,11 +376,9 @@ function availableView(page) {
       badge: "Recommended",
       text: "Create OAuth 2.0 client credentials for integrations that use the Mimecast API 2.0.",
       actions: [
-        button(
-          page.gen === "current" ? "Configure New" : "Generate Keys",
-          () => openApi2Wizard(page),
-          "primary",
-        ),
+        page.gen === "classic"
+          ? button("Generate Keys", () => openApi2Wizard(page), "primary")
+          : button("Configure New", () => startHubApi2(page), "primary"),
         button("Manage API 2.0 credentials", () => page.select("yours"), "text"),
       ],
     },
@@ -687,7 +892,13 @@ const TERMS = [
 ];
 
 function openApi2Wizard(page) {
-  const steps = ["Terms and Conditions", "Application Details", "Notifications", "Summary"];
+  const hub = page.gen !== "classic";
+  const notificationsTitle = hub ? "Notification Settings" : "Notifications";
+  const steps = hub
+    ? ["Application Details", notificationsTitle, "Summary"]
+    : ["Terms and Conditions", "Application Details", notificationsTitle, "Summary"];
+  const DETAILS = steps.indexOf("Application Details");
+  const NOTIFY = steps.indexOf(notificationsTitle);
   const model = {
     accepted: false,
     name: "",
@@ -695,6 +906,7 @@ function openApi2Wizard(page) {
     products: [],
     role: "",
     description: "",
+    contact: "",
     email: "",
   };
   const titleId = uid("mc-panel-title");
@@ -709,12 +921,13 @@ function openApi2Wizard(page) {
   };
   const validate = () => {
     errors = {};
-    if (step === 1) {
+    if (step === DETAILS) {
       if (!model.name.trim()) errors.name = "Application Name is required.";
-      if (!model.category) errors.category = "Select a category.";
+      if (!hub && !model.category) errors.category = "Select a category.";
       if (!model.products.length) errors.products = "Select at least one product.";
       if (!model.role) errors.role = "Select an application role.";
-    } else if (step === 2) {
+    } else if (step === NOTIFY) {
+      if (!model.contact.trim()) errors.contact = "Technical Point of Contact is required.";
       if (!EMAIL_RE.test(model.email.trim())) errors.email = "Enter a valid email address.";
     }
     return Object.keys(errors).length === 0;
@@ -732,9 +945,11 @@ function openApi2Wizard(page) {
         updateState((state) => {
           state.apps.push({
             name: model.name.trim(),
-            category: model.category,
+            category: model.category || "API 2.0",
             apiVersion: "2.0",
-            developer: model.email.trim(),
+            developer: model.contact.trim(),
+            products: [...model.products],
+            role: model.role,
             created: today(),
             status: "Enabled",
           });
@@ -795,6 +1010,11 @@ function openApi2Wizard(page) {
       pn("legend", { class: "mc-label" }, "Products"),
       pn(
         "div",
+        { class: "mc-hint" },
+        "Products cannot be changed after saving: choose every product the integration will use.",
+      ),
+      pn(
+        "div",
         { class: "mc-checkbox mc-checkbox--all" },
         selectAll,
         pn("label", { for: selectAllId }, "Select all"),
@@ -809,7 +1029,9 @@ function openApi2Wizard(page) {
   function draw() {
     let body;
     let actions;
-    if (step === 0) {
+    const back = button("Back", () => go(step - 1), "stroked");
+    const stage = steps[step];
+    if (stage === "Terms and Conditions") {
       const nextButton = button("Next", next, "primary", { disabled: !model.accepted });
       body = section(
         "Terms and Conditions",
@@ -828,54 +1050,65 @@ function openApi2Wizard(page) {
         }),
       );
       actions = footer(button("Cancel", close, "stroked"), nextButton);
-    } else if (step === 1) {
+    } else if (stage === "Application Details") {
+      const roles = roleNames();
       body = section(
         "Application Details",
-        textField(model, errors, "name", "Application Name", { required: true }),
-        selectField(model, errors, "category", "Category", CATEGORIES, "Select a category"),
+        textField(model, errors, "name", "Application Name", {
+          required: true,
+          hint: "Identifies the application. It cannot be changed once saved.",
+        }),
+        !hub && selectField(model, errors, "category", "Category", CATEGORIES, "Select a category"),
         productsField(),
-        selectField(model, errors, "role", "Application Role", ROLES, "Select a role"),
+        selectField(model, errors, "role", "Application Role", roles, "Select a role"),
         pn(
           "div",
           { class: "mc-hint mc-hint--block" },
-          "The role decides what the credentials may read or change. SIEM integrations need “Threat and Security Events (SIEM) | Read”.",
+          "The role decides what the credentials may read or change; roles are managed under Account › Admin Roles. SIEM integrations need “Threat and Security Events (SIEM) | Read”.",
         ),
+        model.role &&
+          pn(
+            "div",
+            { class: "mc-hint mc-hint--block", "data-role-summary": "" },
+            permissionSummary(loadState().roles.find((r) => r.name === model.role) ?? {}),
+          ),
         textField(model, errors, "description", "Description", { multiline: true }),
       );
       actions = footer(
-        button("Back", () => go(0), "stroked"),
+        step === 0 ? button("Cancel", close, "stroked") : back,
         button("Next", next, "primary"),
       );
-    } else if (step === 2) {
+    } else if (stage === notificationsTitle) {
       body = section(
-        "Notifications",
+        notificationsTitle,
         pn(
           "p",
           { class: "mc-section-text" },
-          "Mimecast sends notices about these credentials (for example before they expire) to this address.",
+          "Should Mimecast need to contact you about this application, who should it contact? A group address lasts longer than a person's.",
         ),
+        textField(model, errors, "contact", "Technical Point of Contact", { required: true }),
         textField(model, errors, "email", "Email", { type: "email", required: true }),
       );
-      actions = footer(
-        button("Back", () => go(1), "stroked"),
-        button("Next", next, "primary"),
-      );
+      actions = footer(back, button("Next", next, "primary"));
     } else {
       body = section(
         "Summary",
         summary([
           ["Application Name", model.name],
-          ["Category", model.category],
+          ...(hub ? [] : [["Category", model.category]]),
           ["Products", model.products.join(", ")],
           ["Application Role", model.role],
           ["Description", model.description],
+          ["Technical Point of Contact", model.contact],
           ["Email", model.email],
         ]),
+        pn(
+          "div",
+          { class: "mc-banner mc-banner--info", role: "note" },
+          "The application name and products cannot be changed after the application is saved.",
+        ),
       );
-      actions = footer(
-        button("Back", () => go(2), "stroked"),
-        button("Add and Generate Keys", create, "primary"),
-      );
+      actions = footer(back, button(hub ? "Add and Generate Keys" : "Add", create, "primary"));
     }
     panel.replaceChildren(
       panelHeader(titleId, "Mimecast API 2.0", close),

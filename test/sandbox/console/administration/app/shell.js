@@ -1,7 +1,8 @@
 // The simulated Administration Console shell: an AngularJS-like frame with a navbar, a breadcrumb
 // and a hash router. Newer pages render here; older pages render in a same-origin iframe.
 import { applySeedFromUrl, generation, h, later, loadState, regionName, spinner } from "../common/sandbox.js";
-import { renderApiIntegrations } from "./api-integrations.js";
+import { renderApiIntegrations, renderIntegrationsHub } from "./api-integrations.js";
+import { renderApi2Applications } from "./ci-applications.js";
 
 const GEN = generation();
 const params = new URLSearchParams(location.search);
@@ -9,22 +10,40 @@ const API1 = params.get("api1") !== "off";
 applySeedFromUrl();
 document.documentElement.dataset.generation = GEN;
 
-/** Pages. `legacy` pages load /administration/legacy/<legacy>.html in an iframe. */
+/**
+ * Pages, with their breadcrumb per generation (a generation without one does not have the page).
+ * `legacy` pages load /administration/legacy/<legacy>.html in an iframe. The Cloud Integrated
+ * console ("ci") shares the current labels but has Integrations › API 2.0 Applications instead of
+ * API and Platform Integrations and the Integrations Hub.
+ */
 const ROUTES = {
   "administration-dashboard": {
-    crumbs: { current: ["Dashboard"], classic: ["Administration", "Account", "Dashboard"] },
+    crumbs: {
+      current: ["Dashboard"],
+      ci: ["Dashboard"],
+      classic: ["Administration", "Account", "Dashboard"],
+    },
     view: renderDashboard,
   },
   "account-settings": {
     crumbs: {
       current: ["Account", "Account Settings"],
+      ci: ["Account", "Account Settings"],
       classic: ["Administration", "Account", "Account Settings"],
     },
     legacy: "account-settings",
   },
   roles: {
-    crumbs: { current: ["Account", "Admin Roles"], classic: ["Administration", "Account", "Roles"] },
+    crumbs: {
+      current: ["Account", "Admin Roles"],
+      ci: ["Account", "Admin Roles"],
+      classic: ["Administration", "Account", "Roles"],
+    },
     legacy: "roles",
+  },
+  "api2-applications": {
+    crumbs: { ci: ["Integrations", "API 2.0 Applications"] },
+    view: (el) => renderApi2Applications(el),
   },
   "api-integrations": {
     crumbs: {
@@ -35,11 +54,12 @@ const ROUTES = {
   },
   "integrations-hub": {
     crumbs: { current: ["Integrations", "Integrations Hub"] },
-    view: (el) => renderApiIntegrations(el, { gen: GEN, api1: API1, title: "Integrations Hub" }),
+    view: (el) => renderIntegrationsHub(el, { gen: GEN }),
   },
   "internal-directories": {
     crumbs: {
       current: ["Users & Groups", "Internal Directories"],
+      ci: ["Users & Groups", "Internal Directories"],
       classic: ["Administration", "Directories", "Internal Directories"],
     },
     legacy: "internal-directories",
@@ -47,6 +67,7 @@ const ROUTES = {
   "profile-groups": {
     crumbs: {
       current: ["Users & Groups", "Profile Groups"],
+      ci: ["Users & Groups", "Profile Groups"],
       classic: ["Administration", "Directories", "Profile Groups"],
     },
     legacy: "profile-groups",
@@ -54,6 +75,7 @@ const ROUTES = {
   applications: {
     crumbs: {
       current: ["Users & Groups", "Applications"],
+      ci: ["Users & Groups", "Applications"],
       classic: ["Administration", "Services", "Applications"],
     },
     legacy: "applications",
@@ -95,6 +117,27 @@ const MENUS = {
       ],
     },
     { label: "Reporting", items: [stub("Message Center"), stub("Threat Dashboard"), stub("Audit Logs")] },
+  ],
+  ci: [
+    { label: "Dashboard", route: "administration-dashboard" },
+    {
+      label: "Account",
+      items: [
+        item("Account Settings", "account-settings"),
+        item("Admin Roles", "roles"),
+        stub("Support Center"),
+      ],
+    },
+    { label: "Integrations", items: [item("API 2.0 Applications", "api2-applications")] },
+    {
+      label: "Users & Groups",
+      items: [
+        item("Internal Directories", "internal-directories"),
+        item("Profile Groups", "profile-groups"),
+        item("Applications", "applications"),
+      ],
+    },
+    { label: "Reporting", items: [stub("Message Center"), stub("Audit Logs")] },
   ],
   classic: [
     {

@@ -6,11 +6,17 @@
 
 const STATE_KEY = "mc-sandbox-state-v1";
 
-/** "classic" (login-us.mimecast.com) or "current" (every other login host). `?gen=` overrides. */
+/**
+ * "classic" (login-us.mimecast.com: older labels), "ci" (login-za.mimecast.com: an Email Security
+ * Cloud Integrated account, current labels plus Integrations › API 2.0 Applications) or "current"
+ * (every other login host). `?gen=` overrides.
+ */
 export function generation() {
   const wanted = new URLSearchParams(location.search).get("gen");
-  if (wanted === "classic" || wanted === "current") return wanted;
-  return /^login-us\./.test(location.hostname) ? "classic" : "current";
+  if (wanted === "classic" || wanted === "current" || wanted === "ci") return wanted;
+  if (/^login-us\./.test(location.hostname)) return "classic";
+  if (/^login-za\./.test(location.hostname)) return "ci";
+  return "current";
 }
 
 const REGIONS = {
@@ -92,7 +98,10 @@ export function defaultState() {
     version: 1,
     seed: null,
     randomCalls: 0,
+    // What Account Settings has saved (ticking a box changes nothing until "Save").
     enhancedLogging: { inbound: false, outbound: false, internal: false },
+    // API 2.0 Terms and Conditions are shown on first use, then remembered for the account.
+    apiTermsAccepted: false,
     settings: {},
     apps: [
       {
@@ -131,21 +140,44 @@ export function defaultState() {
         ],
       },
     ],
+    // `permissions`: application permission → "Read" / "Edit" granted (see PERMISSION_GROUPS).
     roles: [
       {
         name: "Basic Administrator",
         description: "View logs, reports and account settings",
         users: [`admin@${corp}`],
+        permissions: { "Account Settings": ["Read"], "Message Tracking": ["Read"] },
       },
-      { name: "Full Administrator", description: "Manage all services except roles", users: [] },
-      { name: "Super Administrator", description: "Unrestricted access", users: [`admin@${corp}`] },
+      {
+        name: "Full Administrator",
+        description: "Manage all services except roles",
+        users: [],
+        permissions: { "Account Settings": ["Read", "Edit"], "Gateway Policies": ["Read", "Edit"] },
+      },
+      {
+        name: "Super Administrator",
+        description: "Unrestricted access",
+        users: [`admin@${corp}`],
+        permissions: { "*": ["Read", "Edit"] },
+      },
       {
         name: "Help Desk",
         description: "Release held messages and reset passwords",
         users: [`helpdesk@${corp}`],
+        permissions: { "Held Messages": ["Read", "Edit"] },
       },
-      { name: "Discovery Officer", description: "Search the archive for legal holds", users: [] },
-      { name: "Gateway Administrator", description: "Manage gateway policies", users: [] },
+      {
+        name: "Discovery Officer",
+        description: "Search the archive for legal holds",
+        users: [],
+        permissions: { "Archive Search": ["Read"] },
+      },
+      {
+        name: "Gateway Administrator",
+        description: "Manage gateway policies",
+        users: [],
+        permissions: { "Gateway Policies": ["Read", "Edit"] },
+      },
     ],
     groups: [
       { id: "g-root", name: "Root", parent: null, addresses: [], domains: [] },
@@ -172,6 +204,52 @@ export function defaultState() {
       },
     ],
   };
+}
+
+/**
+ * Application Permissions of an admin role, as the role editor shows them: groups of permissions,
+ * each with Read and (mostly) Edit. Only "Threat and Security Events (SIEM)" matters for SIEM; the
+ * rest are there so a guide has to find the right "Read" box among many.
+ */
+export const PERMISSION_GROUPS = [
+  {
+    name: "Account",
+    permissions: [
+      { name: "Account Settings", rights: ["Read", "Edit"] },
+      { name: "Admin Roles", rights: ["Read", "Edit"] },
+      { name: "Audit Logs", rights: ["Read"] },
+    ],
+  },
+  {
+    name: "Message Management",
+    permissions: [
+      { name: "Message Tracking", rights: ["Read"] },
+      { name: "Held Messages", rights: ["Read", "Edit"] },
+      { name: "Archive Search", rights: ["Read"] },
+    ],
+  },
+  {
+    name: "Security Events and Data Retrieval",
+    permissions: [
+      { name: "Threat and Security Events (SIEM)", rights: ["Read", "Edit"] },
+      { name: "Threat Intelligence", rights: ["Read"] },
+      { name: "Security Reports", rights: ["Read"] },
+    ],
+  },
+  {
+    name: "Gateway",
+    permissions: [
+      { name: "Gateway Policies", rights: ["Read", "Edit"] },
+      { name: "Connectors", rights: ["Read", "Edit"] },
+    ],
+  },
+];
+
+/** "Threat and Security Events (SIEM) | Read" style summary of a role's permissions. */
+export function permissionSummary(role) {
+  const entries = Object.entries(role.permissions ?? {});
+  if (!entries.length) return "No application permissions";
+  return entries.map(([name, rights]) => `${name === "*" ? "All" : name} | ${rights.join(", ")}`).join("; ");
 }
 
 export function loadState() {

@@ -1,8 +1,19 @@
 // Account > Account Settings: one long page of collapsible groups inside an inner scroll container
 // (the iframe's window does not scroll). "Enhanced Logging" is the last group, collapsed at first.
-// Every change is saved at once and acknowledged with a small "Saved" toast.
-import { h, later, loadState, regionName, uid, updateState } from "../common/sandbox.js";
-import { legacyPage, loadingIndicator, saved } from "./adcon.js";
+// Nothing applies until "Save" in the toolbar above the groups (Mimecast: "Select Save to apply the
+// change"): ticks and edits are pending, a reload without Save loses them. The classic console's
+// toolbar has adcon action buttons; the current one ExtJS-style a[role=button] with nested spans.
+import {
+  generation,
+  h,
+  later,
+  loadState,
+  onActivate,
+  regionName,
+  uid,
+  updateState,
+} from "../common/sandbox.js";
+import { action, legacyPage, loadingIndicator, saved } from "./adcon.js";
 
 const TIME_ZONES = [
   "(UTC) Coordinated Universal Time",
@@ -158,21 +169,27 @@ const LOG_TYPES = [
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
-function save(change) {
-  // Simulated round trip before the acknowledgement.
-  updateState(change);
-  later(() => saved("Saved"), 150, 350);
+/** The form's pending values: what the page shows, saved to the tenant only by "Save". */
+const stored = loadState();
+const pending = {
+  settings: { ...stored.settings },
+  enhancedLogging: { ...stored.enhancedLogging },
+  dirty: false,
+};
+
+function changed() {
+  pending.dirty = true;
+  drawStatus();
 }
 
 function fieldControl(group, field) {
   const key = `${slug(group.name)}.${slug(field.label)}`;
-  const stored = loadState().settings[key];
-  const value = stored ?? field.value;
+  const value = pending.settings[key] ?? field.value;
   const id = uid("adcon-setting");
-  const store = (v) =>
-    save((state) => {
-      state.settings[key] = v;
-    });
+  const store = (v) => {
+    pending.settings[key] = v;
+    changed();
+  };
   switch (field.type) {
     case "checkbox":
       return h("input", {
@@ -227,7 +244,7 @@ function fieldsTable(group) {
 }
 
 function enhancedLoggingBody() {
-  const state = loadState().enhancedLogging;
+  const state = pending.enhancedLogging;
   return [
     h(
       "p",
@@ -252,10 +269,10 @@ function enhancedLoggingBody() {
               name: `enhancedLogging.${t.key}`,
               checked: state[t.key],
               on: {
-                change: (event) =>
-                  save((s) => {
-                    s.enhancedLogging[t.key] = event.target.checked;
-                  }),
+                change: (event) => {
+                  pending.enhancedLogging[t.key] = event.target.checked;
+                  changed();
+                },
               },
             }),
             h("label", { for: id }, t.label),
@@ -267,7 +284,7 @@ function enhancedLoggingBody() {
     h(
       "p",
       { class: "adconGroupIntro adconHint" },
-      "Logs are available for download for 7 days after they are recorded.",
+      "Logs are available for download for 7 days after they are recorded. Select Save to apply the change.",
     ),
   ];
 }
@@ -305,6 +322,86 @@ function groupElement(group, open) {
   return wrapper;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Toolbar: Save and Cancel
+
+const CLASSIC = generation() === "classic";
+const status = h("span", { class: "adconToolbarStatus", role: "status", "aria-live": "polite" });
+let saving = false;
+
+function drawStatus() {
+  status.textContent = saving ? "Saving..." : pending.dirty ? "You have unsaved changes." : "";
+}
+
+function saveAll() {
+  if (saving) return;
+  if (!pending.dirty) {
+    saved("No changes to save");
+    return;
+  }
+  saving = true;
+  drawStatus();
+  // Simulated round trip: the tenant changes only when the server has answered.
+  later(
+    () => {
+      updateState((state) => {
+        state.settings = { ...pending.settings };
+        state.enhancedLogging = { ...pending.enhancedLogging };
+      });
+      saving = false;
+      pending.dirty = false;
+      drawStatus();
+      saved("Account settings saved");
+    },
+    200,
+    500,
+  );
+}
+
+function cancelAll() {
+  // Throw the pending changes away: the page reloads from the server, as the real one does.
+  location.reload();
+}
+
+/** ExtJS-style button of the current console: a[role=button] around nested spans. */
+function extButton(text, onClick, primary = false) {
+  const el = h(
+    "a",
+    {
+      class: `x-btn mcFormAction${primary ? " x-btn-primary" : ""}`,
+      role: "button",
+      tabindex: "0",
+      "data-qtip": text,
+    },
+    h(
+      "span",
+      { class: "x-btn-wrap" },
+      h("span", { class: "x-btn-button" }, h("span", { class: "x-btn-inner" }, text)),
+    ),
+  );
+  onActivate(el, (event) => {
+    event.preventDefault();
+    onClick();
+  });
+  return el;
+}
+
+const bar = CLASSIC
+  ? h(
+      "div",
+      { class: "adconToolbar adconToolbar--page", role: "toolbar", "aria-label": "Account Settings actions" },
+      action("Save", saveAll, { primary: true }),
+      action("Cancel", cancelAll),
+      status,
+    )
+  : h(
+      "div",
+      { class: "x-toolbar mcFormToolbar", role: "toolbar", "aria-label": "Account Settings actions" },
+      extButton("Save", saveAll, true),
+      extButton("Cancel", cancelAll),
+      status,
+    );
+
 const { body } = legacyPage("Account Settings");
 body.classList.add("adconBody--fixed");
 const scroller = h(
@@ -315,11 +412,12 @@ const scroller = h(
 body.replaceChildren(scroller);
 
 later(() => {
+  body.prepend(bar);
   scroller.replaceChildren(
     h(
       "p",
       { class: "adconIntro" },
-      "Settings on this page apply to the whole account. Changes are saved as you make them.",
+      "Settings on this page apply to the whole account. Select Save to apply your changes.",
     ),
     ...GROUPS.map((g) => groupElement(g, !g.enhancedLogging)),
   );

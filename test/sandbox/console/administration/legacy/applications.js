@@ -1,7 +1,10 @@
-// Services > Applications ("Users & Groups > Applications" in the current console): tabs
-// "Application Settings" and "Authentication Profiles", each a list with a "New ..." button that
-// replaces the list with a form. Lookups open picker dialogs.
-import { h, loadState, onActivate, today, uid, updateState } from "../common/sandbox.js";
+// Services > Applications ("Users & Groups > Applications" in the current console): the lists
+// "Application Settings" and "Authentication Profiles", each with a "New ..." button that replaces
+// the list with a form. Lookups open picker dialogs. The classic console switches lists with tabs
+// and calls the TTL field "Authentication TTL"; the current one has an "Authentication Profiles"
+// button beside "New Application Settings" (support articles 34000804127251, 49183608140947) and
+// calls the field "Authentication Cache TTL".
+import { generation, h, loadState, onActivate, today, uid, updateState } from "../common/sandbox.js";
 import {
   action,
   columnList,
@@ -23,6 +26,8 @@ const TABS = [
   { id: "profiles", label: "Authentication Profiles" },
 ];
 
+const CLASSIC = generation() === "classic";
+const TTL_LABEL = CLASSIC ? "Authentication TTL" : "Authentication Cache TTL";
 const { body } = legacyPage("Applications");
 let tab = "settings";
 
@@ -60,8 +65,17 @@ function selectTab(id) {
   showList(true);
 }
 
-/** The tab strip and the tab's list; the list arrives late and is rebuilt on every visit. */
+/**
+ * Classic: the tab strip and the tab's list. Current: the list alone, switched by buttons. The list
+ * arrives late and is rebuilt on every visit.
+ */
 function showList(focusTab = false) {
+  if (!CLASSIC) {
+    const panel = h("div", { class: "adconListPanel", id: "adcon-listpanel" });
+    body.replaceChildren(panel);
+    renderLate(panel, tab === "settings" ? settingsList : profilesList);
+    return;
+  }
   const panel = h("div", {
     class: "adconTabPanel",
     role: "tabpanel",
@@ -73,10 +87,21 @@ function showList(focusTab = false) {
   renderLate(panel, tab === "settings" ? settingsList : profilesList);
 }
 
+function showView(id) {
+  tab = id;
+  showList();
+}
+
 function settingsList() {
   const rows = loadState().appSettings;
   return [
-    toolbar(action("New Application Settings", () => showSettingsForm(), { primary: true })),
+    CLASSIC
+      ? toolbar(action("New Application Settings", () => showSettingsForm(), { primary: true }))
+      : toolbar(
+          action("New Application Settings", () => showSettingsForm(), { primary: true }),
+          action("Authentication Profiles", () => showView("profiles")),
+        ),
+    !CLASSIC && h("h2", { class: "adconListTitle" }, "Application Settings"),
     columnList(
       ["Description", "Group", "Authentication Profile"],
       rows.map((r) => [r.description, r.group, r.profile]),
@@ -88,9 +113,15 @@ function settingsList() {
 function profilesList() {
   const rows = loadState().authProfiles;
   return [
-    toolbar(action("New Authentication Profile", () => showProfileForm(), { primary: true })),
+    CLASSIC
+      ? toolbar(action("New Authentication Profile", () => showProfileForm(), { primary: true }))
+      : toolbar(
+          action("New Authentication Profile", () => showProfileForm(), { primary: true }),
+          action("Go Back", () => showView("settings")),
+        ),
+    !CLASSIC && h("h2", { class: "adconListTitle" }, "Authentication Profiles"),
     columnList(
-      ["Description", "Authentication TTL", "Authentication Type"],
+      ["Description", TTL_LABEL, "Authentication Type"],
       rows.map((r) => [r.description, r.ttl, r.type]),
       { label: "Authentication Profiles" },
     ),
@@ -140,7 +171,7 @@ function showProfileForm(error, values) {
       error,
       rows: [
         formRow("Description", description, { required: true }),
-        formRow("Authentication TTL", ttl, {
+        formRow(TTL_LABEL, ttl, {
           hint: "How long keys and sessions created with this profile stay valid.",
         }),
         formRow("Authentication Type", type),

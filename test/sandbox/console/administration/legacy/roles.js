@@ -1,12 +1,25 @@
 // Account > Roles ("Admin Roles" in the current console): a column list of roles. The image in a
 // row's first cell, or a right-click on the row, opens the row menu ("Add users to role", ...).
-import { generation, h, loadState, updateState } from "../common/sandbox.js";
+// "New Role" opens the role editor (Role Name, Description, Application Permissions): the classic
+// console shows the permissions as an adcon table behind an "Application Permissions" tab (label
+// cell + Read / Edit checkbox cells, groups collapsed behind a toggle); the current console as an
+// ARIA tree (role=tree / treeitem, div[role=checkbox]) in an "Application Permissions" section.
+// Saving ("Save and Exit" / "Save") adds the role, which the API 2.0 wizard then offers.
+import {
+  generation,
+  h,
+  loadState,
+  onActivate,
+  PERMISSION_GROUPS,
+  uid,
+  updateState,
+} from "../common/sandbox.js";
 import {
   action,
   closeMenu,
   columnList,
-  formPanel,
   formRow,
+  formTable,
   input,
   legacyPage,
   openDialog,
@@ -16,7 +29,9 @@ import {
   toolbar,
 } from "./adcon.js";
 
-const TITLE = generation() === "classic" ? "Roles" : "Admin Roles";
+const CLASSIC = generation() === "classic";
+
+const TITLE = CLASSIC ? "Roles" : "Admin Roles";
 const BUILT_IN = ["Basic Administrator", "Full Administrator", "Super Administrator", "Help Desk"];
 const { body } = legacyPage(TITLE);
 
@@ -185,35 +200,387 @@ function deleteRole(roleName) {
   showList();
 }
 
-function showRoleForm(roleName, error, values) {
-  closeMenu();
+/** The role being edited: what the editor shows, saved only by "Save and Exit" / "Save". */
+function roleModel(roleName) {
   const existing = roleName ? loadState().roles.find((r) => r.name === roleName) : null;
-  const name = input(values?.name ?? existing?.name ?? "");
-  const description = input(values?.description ?? existing?.description ?? "");
-  const submit = () => {
-    const newName = name.value.trim();
-    if (!newName) {
-      showRoleForm(roleName, "Enter a role name.", { name: name.value, description: description.value });
-      return;
-    }
-    updateState((state) => {
-      const role = roleName ? state.roles.find((r) => r.name === roleName) : null;
-      if (role) {
-        role.name = newName;
-        role.description = description.value.trim();
-      } else state.roles.push({ name: newName, description: description.value.trim(), users: [] });
-    });
-    saved(`${newName} saved`);
-    showList();
+  return {
+    original: existing?.name ?? null,
+    name: existing?.name ?? "",
+    description: existing?.description ?? "",
+    permissions: structuredClone(existing?.permissions ?? {}),
+    manageRoles: "Cannot Manage Roles",
+    tab: "security",
+    expanded: new Set(["Account"]),
   };
-  body.replaceChildren(
-    formPanel(existing ? "Edit Role" : "New Role", {
-      error,
-      rows: [formRow("Role Name", name, { required: true }), formRow("Description", description)],
-      actions: [action("Save and Exit", submit, { primary: true }), action("Go Back", () => showList())],
+}
+
+function hasRight(model, permission, right) {
+  return (model.permissions[permission] ?? []).includes(right);
+}
+
+function setRight(model, permission, right, on) {
+  const now = new Set(model.permissions[permission] ?? []);
+  if (on) now.add(right);
+  else now.delete(right);
+  // Edit implies Read, as in the console.
+  if (on && right === "Edit") now.add("Read");
+  if (!on && right === "Read") now.delete("Edit");
+  if (now.size) model.permissions[permission] = ["Read", "Edit"].filter((r) => now.has(r));
+  else delete model.permissions[permission];
+}
+
+function saveRole(model, redraw) {
+  const newName = model.name.trim();
+  if (!newName) {
+    redraw("Enter a role name.");
+    return;
+  }
+  const taken = loadState().roles.some((r) => r.name === newName && r.name !== model.original);
+  if (taken) {
+    redraw(`A role named “${newName}” already exists.`);
+    return;
+  }
+  updateState((state) => {
+    const role = model.original ? state.roles.find((r) => r.name === model.original) : null;
+    const values = { name: newName, description: model.description.trim(), permissions: model.permissions };
+    if (role) Object.assign(role, values);
+    else state.roles.push({ ...values, users: [] });
+  });
+  saved(`${newName} saved`);
+  showList();
+}
+
+function showRoleForm(roleName) {
+  closeMenu();
+  const model = roleModel(roleName);
+  if (CLASSIC) classicEditor(model);
+  else currentEditor(model);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classic role editor: adcon form table, tabs, permission table with checkbox cells.
+
+function classicEditor(model, error) {
+  const redraw = (problem) => classicEditor(model, problem);
+  const name = input(model.name, { on: { input: (e) => (model.name = e.target.value) } });
+  const description = input(model.description, {
+    on: { input: (e) => (model.description = e.target.value) },
+  });
+  const tabs = [
+    { id: "security", label: "Security Permissions" },
+    { id: "application", label: "Application Permissions" },
+  ];
+  const panel = h("div", { class: "adconTabPanel", role: "tabpanel", id: "role-tabpanel" });
+  const strip = h(
+    "div",
+    { class: "adconTabs", role: "tablist", "aria-label": "Role permissions" },
+    tabs.map((t) => {
+      const selected = t.id === model.tab;
+      const el = h(
+        "div",
+        {
+          class: "adconTab",
+          role: "tab",
+          id: `role-tab-${t.id}`,
+          "aria-selected": String(selected),
+          "aria-controls": panel.id,
+          tabindex: selected ? "0" : "-1",
+        },
+        t.label,
+      );
+      onActivate(el, () => {
+        if (model.tab === t.id) return;
+        model.tab = t.id;
+        redraw(error);
+        document.getElementById(`role-tab-${t.id}`)?.focus();
+      });
+      return el;
     }),
   );
-  name.focus();
+  panel.setAttribute("aria-labelledby", `role-tab-${model.tab}`);
+  if (model.tab === "security") {
+    panel.append(
+      h("p", { class: "adconIntro" }, "Can administrators with this role manage admin roles?"),
+      formTable(
+        ...["Can Manage Roles", "Cannot Manage Roles"].map((option) => {
+          const radio = h("input", {
+            type: "radio",
+            name: "manageRoles",
+            value: option,
+            checked: model.manageRoles === option,
+            on: { change: () => (model.manageRoles = option) },
+          });
+          return formRow(option, radio);
+        }),
+      ),
+    );
+  } else {
+    const rows = [];
+    for (const group of PERMISSION_GROUPS) {
+      const open = model.expanded.has(group.name);
+      const toggle = h(
+        "button",
+        {
+          type: "button",
+          class: "adconGroupToggle",
+          "aria-expanded": String(open),
+          on: {
+            click: () => {
+              if (open) model.expanded.delete(group.name);
+              else model.expanded.add(group.name);
+              redraw(error);
+            },
+          },
+        },
+        h("span", {
+          class: open ? "adconToggleIcon adconToggleIcon--open" : "adconToggleIcon",
+          "aria-hidden": "true",
+        }),
+        group.name,
+      );
+      rows.push(h("tr", { class: "adconRow adconPermissionGroup" }, h("td", { colspan: "3" }, toggle)));
+      if (!open) continue;
+      for (const permission of group.permissions) {
+        rows.push(
+          h(
+            "tr",
+            { class: "adconRow adconPermissionRow", "data-permission": permission.name },
+            h("td", { class: "adconFieldLabel adconPermissionName" }, permission.name),
+            ["Read", "Edit"].map((right) => {
+              if (!permission.rights.includes(right)) return h("td", { class: "adconCheckCell" });
+              const id = uid("adcon-permission");
+              return h(
+                "td",
+                { class: "adconCheckCell" },
+                h("input", {
+                  id,
+                  type: "checkbox",
+                  checked: hasRight(model, permission.name, right),
+                  on: {
+                    change: (event) => {
+                      setRight(model, permission.name, right, event.target.checked);
+                      redraw(error);
+                    },
+                  },
+                }),
+                h("label", { for: id }, right),
+              );
+            }),
+          ),
+        );
+      }
+    }
+    panel.append(
+      h(
+        "p",
+        { class: "adconIntro" },
+        "Grant the application permissions this role needs. Open a group to see its permissions.",
+      ),
+      h(
+        "table",
+        {
+          class: "adconColumnList adconPermissions",
+          "aria-label": "Application Permissions",
+          cellspacing: "0",
+        },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            { class: "adconColumnHeader" },
+            h("th", { scope: "col" }, "Permission"),
+            h("th", { scope: "col" }, "Read"),
+            h("th", { scope: "col" }, "Edit"),
+          ),
+        ),
+        h("tbody", {}, rows),
+      ),
+    );
+  }
+  const headingId = uid("adcon-form");
+  body.replaceChildren(
+    toolbar(
+      action("Save and Exit", () => saveRole(model, redraw), { primary: true }),
+      action("Go Back", () => showList()),
+    ),
+    h(
+      "div",
+      { class: "adconFormPanel", role: "form", "aria-labelledby": headingId },
+      h("h2", { class: "adconFormTitle", id: headingId }, model.original ? "Edit Role" : "New Role"),
+      error && h("div", { class: "adconError", role: "alert" }, error),
+      formTable(formRow("Role Name", name, { required: true }), formRow("Description", description)),
+      strip,
+      panel,
+    ),
+  );
+  if (!name.value) name.focus({ preventScroll: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Current role editor: Material-like fields, an "Application Permissions" section with an ARIA tree.
+
+function mcButton(text, onClick, primary = false) {
+  return h(
+    "button",
+    {
+      type: "button",
+      class: `mdc-button mcRoleButton${primary ? " mcRoleButton--primary" : ""}`,
+      on: { click: onClick },
+    },
+    h("span", { class: "mdc-button__label" }, text),
+  );
+}
+
+function mcCheckbox(label, checked, onChange) {
+  const labelId = uid("mc-tree-check");
+  const box = h(
+    "div",
+    {
+      class: checked ? "mcTreeCheckbox mcTreeCheckbox--checked" : "mcTreeCheckbox",
+      role: "checkbox",
+      "aria-checked": String(checked),
+      "aria-labelledby": labelId,
+      tabindex: "0",
+    },
+    h("span", { class: "mcTreeCheckboxBox", "aria-hidden": "true" }),
+    h("span", { class: "mcTreeCheckboxLabel", id: labelId }, label),
+  );
+  onActivate(box, (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    onChange(!checked);
+  });
+  return box;
+}
+
+function currentEditor(model, error) {
+  const redraw = (problem) => currentEditor(model, problem);
+  const field = (label, key, multiline = false) => {
+    const id = uid("mc-role-field");
+    const control = multiline
+      ? h(
+          "textarea",
+          { id, class: "mcRoleInput", rows: "2", on: { input: (e) => (model[key] = e.target.value) } },
+          model[key],
+        )
+      : h("input", {
+          id,
+          type: "text",
+          class: "mcRoleInput",
+          value: model[key],
+          autocomplete: "off",
+          on: { input: (e) => (model[key] = e.target.value) },
+        });
+    return h("div", { class: "mcRoleField" }, h("label", { class: "mcRoleLabel", for: id }, label), control);
+  };
+  const tree = h("div", { class: "mcTree", role: "tree", "aria-label": "Application Permissions" });
+  for (const group of PERMISSION_GROUPS) {
+    const open = model.expanded.has(group.name);
+    const labelId = uid("mc-tree-label");
+    const item = h(
+      "div",
+      {
+        class: "mcTreeItem mcTreeItem--group",
+        role: "treeitem",
+        "aria-level": "1",
+        "aria-expanded": String(open),
+        "aria-labelledby": labelId,
+        tabindex: "0",
+      },
+      h(
+        "div",
+        { class: "mcTreeRow", "data-group": group.name },
+        h("span", {
+          class: open ? "mcTreeToggle mcTreeToggle--open" : "mcTreeToggle",
+          "aria-hidden": "true",
+        }),
+        h("span", { class: "mcTreeLabel", id: labelId }, group.name),
+      ),
+    );
+    const toggle = () => {
+      if (open) model.expanded.delete(group.name);
+      else model.expanded.add(group.name);
+      redraw(error);
+    };
+    item.querySelector(".mcTreeRow").addEventListener("click", toggle);
+    item.addEventListener("keydown", (event) => {
+      if (event.target !== item) return;
+      if (event.key === "Enter" || event.key === " " || event.key === (open ? "ArrowLeft" : "ArrowRight")) {
+        event.preventDefault();
+        toggle();
+      }
+    });
+    if (open) {
+      item.append(
+        h(
+          "div",
+          { role: "group", class: "mcTreeGroup" },
+          group.permissions.map((permission) => {
+            const permLabel = uid("mc-tree-label");
+            return h(
+              "div",
+              {
+                class: "mcTreeItem",
+                role: "treeitem",
+                "aria-level": "2",
+                "aria-labelledby": permLabel,
+                "data-permission": permission.name,
+              },
+              h("span", { class: "mcTreeLabel", id: permLabel }, permission.name),
+              h(
+                "div",
+                { class: "mcTreeRights" },
+                permission.rights.map((right) =>
+                  mcCheckbox(right, hasRight(model, permission.name, right), (on) => {
+                    setRight(model, permission.name, right, on);
+                    redraw(error);
+                  }),
+                ),
+              ),
+            );
+          }),
+        ),
+      );
+    }
+    tree.append(item);
+  }
+  const sectionId = uid("mc-role-section");
+  body.replaceChildren(
+    h(
+      "div",
+      { class: "mcRoleEditor", role: "form", "aria-labelledby": "mc-role-title" },
+      h(
+        "div",
+        { class: "mcRoleEditorHeader" },
+        h(
+          "h2",
+          { class: "mcRoleEditorTitle", id: "mc-role-title" },
+          model.original ? "Edit Role" : "New Role",
+        ),
+        h(
+          "div",
+          { class: "mcRoleEditorActions" },
+          mcButton("Cancel", () => showList()),
+          mcButton("Save", () => saveRole(model, redraw), true),
+        ),
+      ),
+      error && h("div", { class: "mcRoleError", role: "alert" }, error),
+      field("Role Name", "name"),
+      field("Description", "description", true),
+      h(
+        "section",
+        { class: "mcRoleSection", "aria-labelledby": sectionId },
+        h("h3", { class: "mcRoleSectionTitle", id: sectionId }, "Application Permissions"),
+        h(
+          "p",
+          { class: "mcRoleHint" },
+          "Expand a group and tick Read or Edit for each permission the role needs.",
+        ),
+        tree,
+      ),
+    ),
+  );
 }
 
 showList();
