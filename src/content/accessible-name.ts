@@ -83,23 +83,28 @@ export function captions(el: Element): string[] {
     const header = columnHeader(cell);
     if (header) out.push(header);
   }
-  const prev = el.previousSibling;
-  const next = el.nextSibling;
-  for (const n of [next, prev]) {
-    if (!n) continue;
-    if (n.nodeType === 3) {
-      const t = (n.nodeValue ?? "").replace(/\s+/g, " ").trim();
-      if (t) out.push(t);
-    } else if (
-      n.nodeType === 1 &&
-      !(n as Element).matches(FORM_CONTROL) &&
-      !(n as Element).querySelector(FORM_CONTROL)
-    ) {
-      const t = textOf(n as Element);
-      if (t && t.length <= 80) out.push(t);
-    }
+  // Loose text beside the control: after a box (`[x] Inbound`), before a field (`Email [____]`).
+  const box = el.matches(
+    'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="radio"], [role="switch"]',
+  );
+  const side = box ? el.nextSibling : el.previousSibling;
+  if (side?.nodeType === 3) {
+    const t = (side.nodeValue ?? "").replace(/\s+/g, " ").trim();
+    if (t) out.push(t);
+  } else if (side?.nodeType === 1 && isPlainText(side as Element)) {
+    const t = textOf(side as Element);
+    if (t && t.length <= 80) out.push(t);
   }
   return out;
+}
+
+const INLINE_TEXT = new Set(["SPAN", "LABEL", "B", "STRONG", "EM", "I", "SMALL", "FONT"]);
+
+/** Loose caption text beside a control: not itself something to click or fill in. */
+function isPlainText(el: Element): boolean {
+  if (!INLINE_TEXT.has(el.tagName)) return false;
+  if (el.matches(`${FORM_CONTROL}, a, button, [role], [tabindex], [onclick]`)) return false;
+  return !el.querySelector(`${FORM_CONTROL}, a, button, [role], [tabindex], [onclick]`);
 }
 
 /** The header of a cell's column: the same index in the table's first row of headers. */

@@ -22,6 +22,9 @@ const TIERS: readonly Tier[] = [EXACT, NORMALIZED, CONTAINS];
 const STRONG = 2;
 const WEAK = 1;
 const CLICKABLE = 0;
+const REAL_CONTROL =
+  'button, input, select, textarea, a[href], [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="menuitem"], [role="textbox"], [role="combobox"]';
+
 /** Roles a plain clickable element can stand in for (never form controls: their text is a label). */
 const CLICKABLE_ROLES = new Set<TargetRole>(["button", "link", "tab", "menuitem", "treeitem"]);
 
@@ -89,6 +92,8 @@ function roleCandidates(doc: Document, roles: readonly TargetRole[], wanted: str
         if (!mayBeNamed(el, norm) || !isVisible(el)) continue;
         const tier = best(namesOf(el, role), wanted, norm);
         if (tier === -1) continue;
+        // A class guess holding real controls is a container (a dialog, a toolbar), not a control.
+        if (rank === WEAK && el.querySelector(REAL_CONTROL)) continue;
         // A class guess is often a part of the control (`mdc-button__label`): spotlight the whole.
         out.push({ el: rank === WEAK ? (clickableOwner(el) ?? el) : el, rank, tier });
       }
@@ -116,12 +121,29 @@ function clickableOwner(start: Element): Element | null {
   const text = normalizeLabel(start.textContent ?? "");
   const root = start.ownerDocument.body;
   let owner: Element | null = null;
-  for (let el: Element | null = start, i = 0; el && el !== root && i < 5; el = el.parentElement, i++) {
+  const ids: string[] = [];
+  let el: Element | null = start;
+  for (let i = 0; el && el !== root && i < 5; el = el.parentElement, i++) {
     if (normalizeLabel(el.textContent ?? "") !== text) break;
+    if (el.id) ids.push(el.id);
     if (isClickable(el)) owner = el;
+  }
+  // Past the text's own box: an element that names itself by this text (aria-labelledby) owns it.
+  for (let i = 0; el && el !== root && i < 3 && ids.length > 0; el = el.parentElement, i++) {
+    const by = el.getAttribute("aria-labelledby")?.split(/\s+/) ?? [];
+    if (by.some((id) => ids.includes(id)) && operable(el)) return el;
   }
   return owner;
 }
+
+/** Something a person can operate (not a dialog or region that a title names). */
+function operable(el: Element): boolean {
+  if (el.matches(OPERABLE_ROLES) || el.hasAttribute("onclick")) return true;
+  const tabindex = Number(el.getAttribute("tabindex") ?? "-1");
+  return tabindex >= 0;
+}
+const OPERABLE_ROLES =
+  '[role="button"], [role="link"], [role="tab"], [role="treeitem"], [role="menuitem"], [role="option"], [role="checkbox"], [role="radio"], [role="switch"]';
 
 function isClickable(el: Element): boolean {
   if (el.hasAttribute("onclick") || el.hasAttribute("tabindex") || el.hasAttribute("ng-click")) return true;
@@ -178,6 +200,21 @@ function closeness(doc: Document, el: Element, anchorEls: readonly Element[]): n
   return score;
 }
 
+/** Depth of the deepest real container a candidate shares with any anchor (-1: none). */
+function lcaDepth(doc: Document, el: Element, anchorEls: readonly Element[]): number {
+  const score = closeness(doc, el, anchorEls);
+  return score < 0 ? -1 : Math.ceil(score / 1000);
+}
+
+/** Whether a text occurrence belongs to a candidate: inside it, or the label naming it. */
+function owns(el: Element, text: Element): boolean {
+  if (el.contains(text) || text.contains(el)) return true;
+  const by = el.getAttribute("aria-labelledby")?.split(/\s+/) ?? [];
+  if (text.id && by.includes(text.id)) return true;
+  const labels = (el as HTMLInputElement).labels;
+  return !!labels && Array.from(labels).some((l) => l === text || l.contains(text));
+}
+
 const AMBIGUOUS = "ambiguous";
 type Choice = Element | null | typeof AMBIGUOUS;
 
@@ -189,10 +226,18 @@ function choose(doc: Document, spec: TargetSpec, cands: Candidate[]): Choice {
   const anchors = [...listOf(spec.within), ...listOf(spec.near)];
   if (anchors.length === 0) return pool.length === 1 ? (pool[0]?.el ?? null) : AMBIGUOUS;
   const anchorEls = anchorElements(doc, anchors);
+  // The name's own text closest to the anchor marks where the wanted control is: a candidate
+  // further away is another row's control (another permission's "Read"), not a weaker match.
+  const occurrences = spec.name
+    .flatMap((n) => elementsWithText(doc.body ?? doc.documentElement, n))
+    .map((el) => ({ el, depth: lcaDepth(doc, el, anchorEls) }));
+  const nearest = Math.max(-1, ...occurrences.map((o) => o.depth));
+  const closest = occurrences.filter((o) => o.depth === nearest).map((o) => o.el);
   let winner: Element | null = null;
   let bestScore = -1;
   let tie = false;
   for (const c of pool) {
+    if (lcaDepth(doc, c.el, anchorEls) < nearest && !closest.some((o) => owns(c.el, o))) continue;
     const score = closeness(doc, c.el, anchorEls);
     if (score > bestScore) {
       winner = c.el;
@@ -237,18 +282,29 @@ function textTarget(doc: Document, spec: TargetSpec): Element | null {
 export function locate(doc: Document, spec: TargetSpec): Element | null {
   const roles = listOf(spec.role);
   if (roles.includes("text")) return textTarget(doc, spec);
-  const clickable = roles.some((r) => CLICKABLE_ROLES.has(r));
   const byName = spec.name.map((wanted) => {
     const found: Candidate[] = [];
     roleCandidates(doc, roles, wanted, found);
     return { wanted, found };
   });
   for (const tier of TIERS) {
-    for (const { wanted, found } of byName) {
-      const atTier = found.filter((c) => c.tier === tier);
-      if (tier === EXACT && clickable && atTier.length === 0) clickableCandidates(doc, wanted, atTier);
-      const chosen = choose(doc, spec, atTier);
+    for (const { found } of byName) {
+      const chosen = choose(
+        doc,
+        spec,
+        found.filter((c) => c.tier === tier),
+      );
       // Two equally good matches: a looser match elsewhere would only be a guess.
+      if (chosen === AMBIGUOUS) return null;
+      if (chosen) return chosen;
+    }
+  }
+  // Last resort, exact text only: a control the markup does not call a control at all.
+  if (roles.some((r) => CLICKABLE_ROLES.has(r))) {
+    for (const { wanted } of byName) {
+      const clickables: Candidate[] = [];
+      clickableCandidates(doc, wanted, clickables);
+      const chosen = choose(doc, spec, clickables);
       if (chosen === AMBIGUOUS) return null;
       if (chosen) return chosen;
     }

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectPage, gatherSignals } from "../../../src/content/detect";
-import { isComplete } from "../../../src/content/frame-agent";
-import { locateFirst } from "../../../src/content/locate";
+import { isComplete, nextMove } from "../../../src/content/frame-agent";
 import { GUIDE } from "../../../src/guide";
+import { expectationsFor, expectedPage } from "./fixture-expectations";
 
 const FIXTURES = resolve(import.meta.dirname, "../../fixtures/console");
 const CONSOLE = resolve(import.meta.dirname, "../../sandbox/console");
@@ -45,82 +45,11 @@ function load(entry: Entry): Document {
   return doc;
 }
 
-function expectedPage(file: string): string | null | undefined {
-  const name =
-    file
-      .split("/")
-      .pop()
-      ?.replace(/\.html$/, "") ?? "";
-  const table: [RegExp, string | null][] = [
-    [/^login$/, null],
-    [/^shell-(.+)$/, "$1"],
-    [/^account-settings/, "account-settings"],
-    [/^api-integrations/, "api-integrations"],
-    [/^integrations-hub/, "api-integrations"],
-    [/^api1-wizard/, "api1-wizard"],
-    [/^api1-created/, "api1-created"],
-    [/^api2-wizard/, "api2-wizard"],
-    [/^api2-created/, "api2-created"],
-    [/^applications/, "applications"],
-    [/^dashboard/, "dashboard"],
-    [/^internal-directories/, "internal-directories"],
-    [/^roles/, "roles"],
-    [/^profile-groups/, "profile-groups"],
-  ];
-  for (const [re, page] of table) {
-    const m = re.exec(name);
-    if (m) return page === "$1" ? (m[1] ?? null) : page;
-  }
-  return undefined; // menus and other transitional states: no expectation
-}
-
-/** step id → for a fixture name, the index of the step target that must be found there. */
-const TARGETS: Record<string, { step: string; index: number } | { step: string; complete: true }> = {
-  "account-settings": { step: "enhanced-logging", index: 3 },
-  "account-settings-expanded": { step: "enhanced-logging", index: 0 },
-  "account-settings-enhanced-logging-on": { step: "enhanced-logging", complete: true },
-  "api-integrations-your-applications": { step: "api1-add-application", index: 0 },
-  "api-integrations-no-api1": { step: "api2-new-application", index: 0 },
-  "api1-wizard-details": { step: "api1-app-details", index: 0 },
-  "api1-wizard-details-filled": { step: "api1-app-details", complete: true },
-  "api1-wizard-review": { step: "api1-app-add", index: 0 },
-  "api1-created": { step: "api1-app-keys", index: 0 },
-  "api2-wizard": { step: "api2-details", index: 3 },
-  "api2-wizard-details": { step: "api2-details", index: 2 },
-  "api2-wizard-notifications": { step: "api2-details", index: 1 },
-  "api2-wizard-summary": { step: "api2-details", index: 0 },
-  "api2-created": { step: "api2-credentials", index: 0 },
-  "internal-directories-domain": { step: "service-user", index: 1 },
-  "internal-directories-new-address": { step: "service-user", index: 0 },
-  roles: { step: "role", index: 2 },
-  "roles-menu": { step: "role", index: 1 },
-  "roles-dialog": { step: "role", index: 0 },
-  "profile-groups": { step: "profile-group", index: 4 },
-  "profile-groups-new-folder": { step: "profile-group", index: 2 },
-  "profile-groups-build-menu": { step: "profile-group", index: 1 },
-  "profile-groups-add-addresses": { step: "profile-group", index: 0 },
-  "applications-auth-profiles": { step: "auth-profile", index: 1 },
-  "applications-auth-profile-form": { step: "auth-profile", index: 0 },
-  "applications-auth-profile-never": { step: "auth-profile", complete: true },
-  applications: { step: "app-setting", index: 1 },
-  "applications-settings-form": { step: "app-setting", index: 0 },
-};
-
-const covered = entries.filter((e) => {
-  const name =
-    e.file
-      .split("/")
-      .pop()
-      ?.replace(/\.html$/, "") ?? "";
-  return expectedPage(e.file) !== undefined || TARGETS[name] !== undefined;
-});
+const covered = entries.filter(
+  (e) => expectedPage(e.file) !== undefined || expectationsFor(e.file).length > 0,
+);
 
 describe.each(covered.map((e) => [e.file, e] as const))("console snapshot %s", (_file, entry) => {
-  const name =
-    entry.file
-      .split("/")
-      .pop()
-      ?.replace(/\.html$/, "") ?? "";
   const want = expectedPage(entry.file);
 
   if (want !== undefined) {
@@ -130,13 +59,12 @@ describe.each(covered.map((e) => [e.file, e] as const))("console snapshot %s", (
     });
   }
 
-  const target = TARGETS[name];
-  if (target) {
+  for (const target of expectationsFor(entry.file)) {
     const step = GUIDE.steps.find((s) => s.id === target.step);
     it(
       "complete" in target
         ? `shows ${target.step} as completed`
-        : `finds ${target.step} target #${target.index}`,
+        : `points ${target.step} at ${target.index === -1 ? "its save control" : `target #${target.index}`}`,
       () => {
         expect(step).toBeDefined();
         if (!step) return;
@@ -144,8 +72,8 @@ describe.each(covered.map((e) => [e.file, e] as const))("console snapshot %s", (
         if ("complete" in target) {
           expect(isComplete(doc, step.completion)).toBe(true);
         } else {
-          const found = locateFirst(doc, step.targets);
-          expect(found?.index).toBe(target.index);
+          expect(nextMove(doc, step.targets, step.completion)?.index).toBe(target.index);
+          if (step.completion.kind === "checked") expect(isComplete(doc, step.completion)).toBe(false);
         }
       },
     );

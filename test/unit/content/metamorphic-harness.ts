@@ -13,7 +13,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { GUIDE } from "../../../src/guide";
-import { listOf, type TargetSpec } from "../../../src/guide/types";
+import { listOf, stepIsOn, type TargetSpec } from "../../../src/guide/types";
+import { expectationsFor, expectedPage, fixtureName } from "./fixture-expectations";
 import { Edit } from "./metamorphic-edit";
 import {
   ALIAS,
@@ -64,84 +65,25 @@ function fixSelects(doc: Document): void {
   }
 }
 
-export function fixtureName(file: string): string {
-  return (file.split("/").pop() ?? "").replace(/\.html$/, "");
-}
-
-// The two tables below are those of console-fixtures.test.ts (a test file cannot be imported).
-
-/** The setup page a snapshot shows (null: none; undefined: a transitional state). */
-export function expectedPage(file: string): string | null | undefined {
-  const name = fixtureName(file);
-  const table: [RegExp, string | null][] = [
-    [/^login$/, null],
-    [/^shell-(.+)$/, "$1"],
-    [/^account-settings/, "account-settings"],
-    [/^api-integrations/, "api-integrations"],
-    [/^integrations-hub/, "api-integrations"],
-    [/^api1-wizard/, "api1-wizard"],
-    [/^api1-created/, "api1-created"],
-    [/^api2-wizard/, "api2-wizard"],
-    [/^api2-created/, "api2-created"],
-    [/^applications/, "applications"],
-    [/^dashboard/, "dashboard"],
-    [/^internal-directories/, "internal-directories"],
-    [/^roles/, "roles"],
-    [/^profile-groups/, "profile-groups"],
-  ];
-  for (const [re, page] of table) {
-    const m = re.exec(name);
-    if (m) return page === "$1" ? (m[1] ?? null) : page;
-  }
-  return undefined;
-}
-
-/** Fixture name → the step target that must be found there. */
-export const DESIGNATED: Record<string, { step: string; index: number }> = {
-  "account-settings": { step: "enhanced-logging", index: 3 },
-  "account-settings-expanded": { step: "enhanced-logging", index: 0 },
-  "api-integrations-your-applications": { step: "api1-add-application", index: 0 },
-  "api-integrations-no-api1": { step: "api2-new-application", index: 0 },
-  "api1-wizard-details": { step: "api1-app-details", index: 0 },
-  "api1-wizard-review": { step: "api1-app-add", index: 0 },
-  "api1-created": { step: "api1-app-keys", index: 0 },
-  "api2-wizard": { step: "api2-details", index: 3 },
-  "api2-wizard-details": { step: "api2-details", index: 2 },
-  "api2-wizard-notifications": { step: "api2-details", index: 1 },
-  "api2-wizard-summary": { step: "api2-details", index: 0 },
-  "api2-created": { step: "api2-credentials", index: 0 },
-  "internal-directories-domain": { step: "service-user", index: 1 },
-  "internal-directories-new-address": { step: "service-user", index: 0 },
-  roles: { step: "role", index: 2 },
-  "roles-menu": { step: "role", index: 1 },
-  "roles-dialog": { step: "role", index: 0 },
-  "profile-groups": { step: "profile-group", index: 4 },
-  "profile-groups-new-folder": { step: "profile-group", index: 2 },
-  "profile-groups-build-menu": { step: "profile-group", index: 1 },
-  "profile-groups-add-addresses": { step: "profile-group", index: 0 },
-  "applications-auth-profiles": { step: "auth-profile", index: 1 },
-  "applications-auth-profile-form": { step: "auth-profile", index: 0 },
-  applications: { step: "app-setting", index: 1 },
-  "applications-settings-form": { step: "app-setting", index: 0 },
-};
+export { expectedPage, fixtureName };
 
 export interface TargetRef {
   readonly step: string;
   readonly index: number;
   readonly spec: TargetSpec;
-  /** Listed in DESIGNATED for this snapshot (the target that must be found there). */
+  /** The next move fixture-expectations.ts names for this snapshot (must be found there). */
   readonly designated: boolean;
 }
 
 /** The designated target plus every target of every step on the page the snapshot shows. */
 export function targetsFor(file: string): TargetRef[] {
-  const page = expectedPage(file);
-  const designated = DESIGNATED[fixtureName(file)];
+  const page = expectedPage(file) ?? null;
+  const designated = expectationsFor(file);
   const refs: TargetRef[] = [];
   for (const step of GUIDE.steps) {
     step.targets.forEach((spec, index) => {
-      const isDesignated = designated?.step === step.id && designated.index === index;
-      if (isDesignated || (page && step.page === page))
+      const isDesignated = designated.some((d) => d.step === step.id && "index" in d && d.index === index);
+      if (isDesignated || stepIsOn(step, page))
         refs.push({ step: step.id, index, spec, designated: isDesignated });
     });
   }
