@@ -1,4 +1,4 @@
-import type { PageSpec, Step, TargetSpec } from "../guide/types";
+import type { PageSpec, Step } from "../guide/types";
 import { normalize } from "./dom-text";
 
 /** What the frame agent cares about; the watcher asks once per batch of mutations. */
@@ -20,35 +20,30 @@ export interface WatchInterest {
  */
 const STRUCTURAL =
   'h1, h2, h3, h4, [role="heading"], legend, .ui-dialog-title, [role="tab"], [role="dialog"], [aria-modal="true"], dialog, .ui-dialog, .cdk-overlay-pane, [aria-label*="breadcrumb" i], [class*="crumb" i], style, link';
-/**
- * State attributes of a control (native or ARIA): they can complete a step even when the control's
- * name lives elsewhere (`<label for>`, `aria-labelledby`).
- */
-const STATE_ATTR = /^(aria-(checked|selected|expanded)|disabled|open)$/;
-const CONTROL = "input, select, button, [role]";
+/** Keys whose strings are not visible texts (ids, roles, selectors, descriptions for people). */
+const NOT_TEXT = /^(id|role|kind|css|describe|urlHints)$/;
 
-/** Every text of the guide that can change what this frame reports or shows. */
+/**
+ * Every text of the guide that can change what this frame reports or shows: all detection signals
+ * of all pages, and the step's target and completion names, `within`/`near` anchors and values.
+ * Collected generically, so a field added to the guide later is watched too (over-inclusive is safe).
+ */
 export function textsOfInterest(pages: readonly PageSpec[], step: Step | null | undefined): string[] {
-  const texts: (string | undefined)[] = pages.flatMap((p) => [
-    ...p.headings,
-    ...p.breadcrumbs,
-    ...p.tabs,
-    ...p.controls,
-    ...(p.absent ?? []),
-  ]);
-  if (step) {
-    const c = step.completion;
-    const targets: TargetSpec[] = [
-      ...step.targets,
-      ...("targets" in c ? c.targets : []),
-      ...("target" in c ? [c.target] : []),
-    ];
-    for (const t of targets) texts.push(...t.name, t.within, t.near);
-    if ("value" in c) texts.push(c.value);
-    if ("text" in c) texts.push(...c.text);
-  }
-  return [...new Set(texts.map((t) => normalize(t ?? "")).filter(Boolean))];
+  const texts = new Set<string>();
+  const collect = (x: unknown, key: string): void => {
+    if (NOT_TEXT.test(key)) return;
+    if (typeof x === "string") texts.add(normalize(x));
+    else if (Array.isArray(x)) for (const v of x) collect(v, key);
+    else if (x && typeof x === "object") for (const [k, v] of Object.entries(x)) collect(v, k);
+  };
+  collect([pages, step?.targets, step?.completion], "");
+  texts.delete("");
+  return [...texts];
 }
+
+let compiledFor: readonly string[] | undefined;
+let anyWanted = /$^/;
+let allWanted = "";
 
 /**
  * Whether a text holds a wanted text, or is a word-sized part of one ("Logging" of an "Enhanced
@@ -56,8 +51,14 @@ export function textsOfInterest(pages: readonly PageSpec[], step: Step | null | 
  */
 export function mentionsWanted(text: string | null | undefined, wanted: readonly string[]): boolean {
   const t = normalize(text ?? "");
-  for (const w of wanted) if (t.includes(w) || (t.length >= 4 && w.includes(t))) return true;
-  return false;
+  if (wanted !== compiledFor) {
+    // One regular expression and one string per list, instead of two searches per wanted text.
+    // (Never empty: every page's signals are in it. Empty texts match none of them.)
+    compiledFor = wanted;
+    anyWanted = RegExp(wanted.map((w) => w.replace(/\W/g, "\\$&")).join("|"));
+    allWanted = wanted.join("\n");
+  }
+  return anyWanted.test(t) || (t.length >= 4 && allWanted.includes(t));
 }
 
 /**
@@ -81,18 +82,20 @@ export function isRelevant(records: readonly MutationRecord[], interest: WatchIn
       const el = node as Element;
       // The target's ancestors: class/style/hidden/open there can hide or show it.
       if (target && el.contains(target)) return true;
-      if (el.matches(STRUCTURAL) || mentionsWanted(el.textContent, wanted)) return true;
-      if (STATE_ATTR.test(r.attributeName ?? "") && el.matches(CONTROL)) return true;
+      // A checkbox ticked: it may complete a step even when its name lives elsewhere (aria-labelledby).
+      if (r.attributeName === "aria-checked" || el.matches(STRUCTURAL)) return true;
+      if (mentionsWanted(el.textContent, wanted)) return true;
     } else {
       // Children added or removed only matter through what they are or hold: a target they took
       // away is no longer connected (checked above); with no target found, one that could be it
       // shows one of the wanted texts.
       for (const n of [...r.addedNodes, ...r.removedNodes]) {
         if (n.nodeType === 3 /* TEXT_NODE */ && mentionsWanted(n.nodeValue, wanted)) return true;
-        if (n.nodeType !== 1 /* ELEMENT_NODE */ || interest.isOurs(n)) continue;
+        // (Our overlay host arriving holds nothing: its content lives in its shadow root.)
+        if (n.nodeType !== 1 /* ELEMENT_NODE */) continue;
         const el = n as Element;
-        if (el.matches(STRUCTURAL) || el.querySelector(STRUCTURAL) || mentionsWanted(el.textContent, wanted))
-          return true;
+        if (mentionsWanted(el.textContent, wanted) || el.matches(STRUCTURAL)) return true;
+        if (el.childElementCount && el.querySelector(STRUCTURAL)) return true;
       }
     }
   }
@@ -188,7 +191,6 @@ export class ChangeWatcher {
    * put, it costs nothing. Its first report only says where the element is now.
    */
   private watchPosition(el: Element | null): void {
-    const win = this.doc.defaultView;
     const r = el?.getBoundingClientRect();
     const root = this.doc.documentElement;
     const rootMargin = r
@@ -201,9 +203,9 @@ export class ChangeWatcher {
     this.move?.disconnect();
     this.move = undefined;
     this.armedAt = rootMargin;
-    if (!el || !r?.width || !r.height || !win || !("IntersectionObserver" in win)) return;
+    if (!el || !r?.width || !r.height) return;
     let first = true;
-    this.move = new win.IntersectionObserver(
+    this.move = new IntersectionObserver(
       () => {
         if (!first) this.schedule(false);
         first = false;
