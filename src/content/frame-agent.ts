@@ -1,12 +1,12 @@
 import { type Completion, type PageSpec, stepIsOn, type TargetSpec } from "../guide/types";
-import type { GuideView } from "../lib/guide-messages";
+import type { ContentRequest, GuideView } from "../lib/guide-messages";
 import { detectPage, gatherSignals } from "./detect";
 import { normalize } from "./dom-text";
 import { locate, locateFirst } from "./locate";
 import { attach, type OverlayHost } from "./overlay-host";
 import { placeSpotlight } from "./spotlight";
 import { isGuideView } from "./view-guard";
-import { ChangeWatcher } from "./watch";
+import { ChangeWatcher, textsOfInterest } from "./watch";
 
 const DETECT_EVERY_MS = 250;
 
@@ -31,20 +31,40 @@ export class FrameAgent {
   private lastDetect = 0;
   private detectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watcher: ChangeWatcher;
+  /** Every listener, observer and timer of this agent ends with it (`stop`). */
+  private readonly abort = new AbortController();
+  /** Texts whose changes matter to this frame (detection signals, the step's names): the mutation filter. */
+  private wanted: readonly string[];
 
   constructor(
     private readonly doc: Document,
     private readonly pages: readonly PageSpec[],
     private readonly overlay: OverlayHost,
-    private readonly send: (message: unknown) => Promise<unknown>,
+    private readonly send: (message: ContentRequest) => Promise<unknown>,
     /** Called after the view changed or the target moved: the top frame re-renders its panel. */
     private readonly onViewChange: (view: GuideView | null, target: Element | null) => void,
   ) {
+    this.wanted = textsOfInterest(pages, null);
     this.watcher = new ChangeWatcher(
       doc,
       (changed) => this.onChange(changed),
-      (n) => overlay.host.contains(n) || n === overlay.host,
+      {
+        wantedTexts: () => this.wanted,
+        currentTarget: () => this.target,
+        isOurs: (n) => overlay.host.contains(n),
+      },
+      this.abort.signal,
     );
+  }
+
+  /**
+   * Ends the agent: listeners, observers, timers, overlay. For a document that is going away for
+   * good, or an extension context that was invalidated (extension reloaded or removed).
+   */
+  stop(): void {
+    this.abort.abort();
+    clearTimeout(this.detectTimer);
+    this.overlay.host.remove();
   }
 
   report(): PageReport {
@@ -60,8 +80,17 @@ export class FrameAgent {
   }
 
   async start(): Promise<void> {
-    this.doc.addEventListener("click", this.onClick, { capture: true });
-    this.doc.defaultView?.addEventListener("pagehide", () => void this.send({ type: "frame/gone" }));
+    const signal = this.abort.signal;
+    const win = this.doc.defaultView;
+    this.doc.addEventListener("click", this.onClick, { capture: true, signal });
+    win?.addEventListener(
+      "pagehide",
+      (e) => {
+        void this.send({ type: "frame/gone" });
+        if (!e.persisted) this.stop();
+      },
+      { signal },
+    );
     this.watcher.start();
     const page = this.report();
     this.lastReport = JSON.stringify(page);
@@ -71,7 +100,9 @@ export class FrameAgent {
 
   /** A view from the service worker (hello reply or broadcast); anything malformed means no guide. */
   setView(view: unknown): void {
+    if (this.abort.signal.aborted) return;
     this.view = isGuideView(view) ? view : null;
+    this.wanted = textsOfInterest(this.pages, this.view?.step);
     // `reported` is kept: re-reporting on every broadcast would make the broadcast echo forever.
     this.target = null;
     this.update(true);

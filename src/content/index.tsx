@@ -1,12 +1,12 @@
 import { render } from "preact";
 import { PAGES, QUIET_URL_HINTS } from "../guide/pages";
-import type { GuideView } from "../lib/guide-messages";
+import type { ContentRequest, GuideView } from "../lib/guide-messages";
 import { captureFrom } from "./capture";
 import { FrameAgent } from "./frame-agent";
 import { outlineFor } from "./outline-copy";
 import { Panel, type PanelAction } from "./overlay/Panel";
 import { createOverlayHost } from "./overlay-host";
-import { runtime, send } from "./runtime";
+import { contextAlive, runtime, send } from "./runtime";
 import { isStateMessage } from "./view-guard";
 
 const PANEL_ZONE = { width: 372, height: 440 };
@@ -38,7 +38,16 @@ function main(): void {
   const overlay = createOverlayHost(document);
   let current: GuideView | null = null;
 
-  const act = (action: PanelAction) => void send({ type: "panel/action", action });
+  // Once the extension context is invalidated (extension reloaded or removed: `runtime.id` is gone
+  // and `sendMessage` would throw), the agent stops and the overlay goes: checked before every
+  // message and on every update.
+  const alive = (): boolean => {
+    if (contextAlive()) return true;
+    agent.stop();
+    return false;
+  };
+  const post = async (message: ContentRequest): Promise<unknown> => (alive() ? send(message) : undefined);
+  const act = (action: PanelAction) => void post({ type: "panel/action", action });
   const renderPanel = (target: Element | null) => {
     if (!isTop) return;
     if (!current) {
@@ -52,7 +61,7 @@ function main(): void {
         view={view}
         act={act}
         dockLeft={dockLeft}
-        switchPath={() => void send({ type: "panel/path", path: view.path === "api1" ? "api2" : "api1" })}
+        switchPath={() => void post({ type: "panel/path", path: view.path === "api1" ? "api2" : "api1" })}
         copyOutline={() => outlineFor(document, view)}
         canCapture={!!PAGES.find((p) => p.id === view.pageId)?.capture}
         capture={async () => {
@@ -62,7 +71,7 @@ function main(): void {
             PAGES.find((p) => p.id === view.pageId),
           );
           if (!values) return "Could not read the values on this page: copy them by hand.";
-          const reply = (await send({ type: "panel/capture", values })) as { ok?: boolean } | undefined;
+          const reply = (await post({ type: "panel/capture", values })) as { ok?: boolean } | undefined;
           return reply?.ok
             ? "Sent to the assistant: open its popup to verify them."
             : "The assistant did not accept the values.";
@@ -72,7 +81,8 @@ function main(): void {
     );
   };
 
-  const agent = new FrameAgent(document, PAGES, overlay, send, (view, target) => {
+  const agent = new FrameAgent(document, PAGES, overlay, post, (view, target) => {
+    if (!alive()) return;
     current = view;
     renderPanel(target);
   });

@@ -1,13 +1,121 @@
+import type { PageSpec, Step } from "../guide/types";
+import { normalize } from "./dom-text";
+
+/** What the frame agent cares about; the watcher asks once per batch of mutations. */
+export interface WatchInterest {
+  /** Normalized texts whose appearance, disappearance or change matters (see `textsOfInterest`). */
+  wantedTexts(): readonly string[];
+  /** The spotlighted element, if any. */
+  currentTarget(): Element | null;
+  /** Our own overlay: never a reason to work. */
+  isOurs(node: Node): boolean;
+}
+
 /**
- * Calls `onChange` at most once per animation frame, and only after something changed: DOM
- * mutations (one MutationObserver), scrolling anywhere (capture phase, so inner containers count),
- * resizing, form changes, and size changes of the watched element. Nothing runs while the page is
- * still.
+ * Elements whose mere arrival or departure can change what the agent shows, whatever their text:
+ * dialogs and side panels (detection, panel docking), breadcrumbs (the last level scores),
+ * headings and tabs, and style sheets (they can hide or show anything). Kept in step with
+ * `detect.ts`, except `[class*="title"]`: such elements only count through their text, which the
+ * text check sees, and charts and tickers are full of them.
+ */
+const STRUCTURAL =
+  'h1, h2, h3, h4, [role="heading"], legend, .ui-dialog-title, [role="tab"], [role="dialog"], [aria-modal="true"], dialog, .ui-dialog, .cdk-overlay-pane, [aria-label*="breadcrumb" i], [class*="crumb" i], style, link';
+/** Keys whose strings are not visible texts (ids, roles, selectors, descriptions for people). */
+const NOT_TEXT = /^(id|role|kind|css|describe|urlHints|sources)$/;
+
+/**
+ * Every text of the guide that can change what this frame reports or shows: all detection signals
+ * of all pages, and the step's target and completion names, `within`/`near` anchors and values.
+ * Collected generically, so a field added to the guide later is watched too (over-inclusive is safe).
+ */
+export function textsOfInterest(pages: readonly PageSpec[], step: Step | null | undefined): string[] {
+  const texts = new Set<string>();
+  const collect = (x: unknown, key: string): void => {
+    if (NOT_TEXT.test(key)) return;
+    if (typeof x === "string") texts.add(normalize(x));
+    else if (Array.isArray(x)) for (const v of x) collect(v, key);
+    else if (x && typeof x === "object") for (const [k, v] of Object.entries(x)) collect(v, k);
+  };
+  collect([pages, step?.targets, step?.completion], "");
+  texts.delete("");
+  return [...texts];
+}
+
+let compiledFor: readonly string[] | undefined;
+let anyWanted = /$^/;
+let allWanted = "";
+
+/**
+ * Whether a text holds a wanted text, or is a word-sized part of one ("Logging" of an "Enhanced
+ * <b>Logging</b>" button). Over-inclusive on purpose: a false hit costs one update, a miss a stale guide.
+ */
+export function mentionsWanted(text: string | null | undefined, wanted: readonly string[]): boolean {
+  const t = normalize(text ?? "");
+  if (wanted !== compiledFor) {
+    // One regular expression and one string per list, instead of two searches per wanted text.
+    // (Never empty: every page's signals are in it. Empty texts match none of them.)
+    compiledFor = wanted;
+    anyWanted = RegExp(wanted.map((w) => w.replace(/\W/g, "\\$&")).join("|"));
+    allWanted = wanted.join("\n");
+  }
+  return anyWanted.test(t) || (t.length >= 4 && allWanted.includes(t));
+}
+
+/**
+ * Whether a batch of mutations could change page detection, the spotlight target or completion.
+ * The common storm record (a clock's text, a chart bar's style, a ticker line far from the target)
+ * costs a few string comparisons and schedules nothing.
+ */
+export function isRelevant(records: readonly MutationRecord[], interest: WatchInterest): boolean {
+  const target = interest.currentTarget();
+  // The target was re-rendered or removed: find it again.
+  if (target && !target.isConnected) return true;
+  const wanted = interest.wantedTexts();
+  for (const r of records) {
+    const node = r.target;
+    if (interest.isOurs(node)) continue;
+    // Inside the target: its label, its state, its content re-rendered.
+    if (target?.contains(node)) return true;
+    if (r.type === "characterData") {
+      if (mentionsWanted(node.nodeValue, wanted) || mentionsWanted(r.oldValue, wanted)) return true;
+    } else if (r.type === "attributes") {
+      const el = node as Element;
+      // The target's ancestors: class/style/hidden/open there can hide or show it.
+      if (target && el.contains(target)) return true;
+      // A checkbox ticked: it may complete a step even when its name lives elsewhere (aria-labelledby).
+      if (r.attributeName === "aria-checked" || el.matches(STRUCTURAL)) return true;
+      if (mentionsWanted(el.textContent, wanted)) return true;
+    } else {
+      // Children added or removed only matter through what they are or hold: a target they took
+      // away is no longer connected (checked above); with no target found, one that could be it
+      // shows one of the wanted texts.
+      for (const n of [...r.addedNodes, ...r.removedNodes]) {
+        if (n.nodeType === 3 /* TEXT_NODE */ && mentionsWanted(n.nodeValue, wanted)) return true;
+        // (Our overlay host arriving holds nothing: its content lives in its shadow root.)
+        if (n.nodeType !== 1 /* ELEMENT_NODE */) continue;
+        const el = n as Element;
+        if (mentionsWanted(el.textContent, wanted) || el.matches(STRUCTURAL)) return true;
+        if (el.childElementCount && el.querySelector(STRUCTURAL)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Calls `onChange` at most once per animation frame, and only after something that matters
+ * changed: relevant DOM mutations (one MutationObserver, filtered by `isRelevant`), scrolling
+ * anywhere (capture phase, so inner containers count), resizing, form changes, and size or position
+ * changes of the watched element. Nothing runs while the page is still, or while only unrelated
+ * parts of it change. Everything stops when `signal` aborts.
  */
 export class ChangeWatcher {
   private frame = 0;
   private readonly mutations: MutationObserver;
   private readonly resize: ResizeObserver | undefined;
+  private move: IntersectionObserver | undefined;
+  /** The root margin the position watch was armed with: where the element was. */
+  private armedAt = "";
   private watched: Element | null = null;
   private mutated = false;
   private readonly onEvent = () => this.schedule(false);
@@ -15,14 +123,15 @@ export class ChangeWatcher {
   constructor(
     private readonly doc: Document,
     private readonly onChange: (domChanged: boolean) => void,
-    private readonly ignore: (node: Node) => boolean,
+    private readonly interest: WatchInterest,
+    private readonly signal: AbortSignal,
   ) {
     this.mutations = new MutationObserver((records) => {
-      if (records.every((r) => this.ignore(r.target))) return;
-      this.schedule(true);
+      if (isRelevant(records, this.interest)) this.schedule(true);
     });
     const win = doc.defaultView;
     this.resize = win && "ResizeObserver" in win ? new win.ResizeObserver(this.onEvent) : undefined;
+    signal.addEventListener("abort", () => this.stop());
   }
 
   start(): void {
@@ -31,6 +140,7 @@ export class ChangeWatcher {
       childList: true,
       attributes: true,
       characterData: true,
+      characterDataOldValue: true,
       attributeFilter: [
         "class",
         "style",
@@ -38,29 +148,76 @@ export class ChangeWatcher {
         "aria-hidden",
         "aria-expanded",
         "aria-selected",
+        "aria-checked",
         "open",
         "disabled",
       ],
     });
     const win = this.doc.defaultView;
-    this.doc.addEventListener("scroll", this.onEvent, { capture: true, passive: true });
-    this.doc.addEventListener("change", this.onChangeEvent, { capture: true });
-    win?.addEventListener("resize", this.onEvent, { passive: true });
-    win?.addEventListener("hashchange", this.onChangeEvent);
+    const signal = this.signal;
+    this.doc.addEventListener("scroll", this.onEvent, { capture: true, passive: true, signal });
+    this.doc.addEventListener("change", this.onChangeEvent, { capture: true, signal });
+    win?.addEventListener("resize", this.onEvent, { passive: true, signal });
+    win?.addEventListener("hashchange", this.onChangeEvent, { signal });
+  }
+
+  private stop(): void {
+    this.mutations.disconnect();
+    this.resize?.disconnect();
+    this.move?.disconnect();
+    if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
   /** Form state changes (`checked`, `value`) do not mutate the DOM: treat them as content changes. */
   private readonly onChangeEvent = () => this.schedule(true);
 
-  /** Follows one element's size (the spotlight target). */
+  /**
+   * Follows one element (the spotlight target): its size, and its position, which unrelated
+   * mutations may shift without touching it. Called after every update, so the position watch is
+   * re-armed where the element now is.
+   */
   observe(el: Element | null): void {
+    this.watchPosition(el);
     if (el === this.watched) return;
     if (this.watched) this.resize?.unobserve(this.watched);
     this.watched = el;
     if (el) this.resize?.observe(el);
   }
 
+  /**
+   * An IntersectionObserver whose root is shrunk (negative margins) to the element's own box: its
+   * visible share changes, and the observer fires, as soon as the element moves; while it stays
+   * put, it costs nothing. Its first report only says where the element is now.
+   */
+  private watchPosition(el: Element | null): void {
+    const r = el?.getBoundingClientRect();
+    const root = this.doc.documentElement;
+    const rootMargin = r
+      ? [r.top, root.clientWidth - r.right, root.clientHeight - r.bottom, r.left]
+          .map((v) => `${-Math.floor(v)}px`)
+          .join(" ")
+      : "";
+    // Already watching this element at this place: nothing to re-arm.
+    if (el === this.watched && rootMargin === this.armedAt) return;
+    this.move?.disconnect();
+    this.move = undefined;
+    this.armedAt = rootMargin;
+    if (!el || !r?.width || !r.height) return;
+    let first = true;
+    this.move = new IntersectionObserver(
+      () => {
+        if (!first) this.schedule(false);
+        first = false;
+      },
+      // Every 1%: a clipped element (ratio < 1) that moves crosses one of these too.
+      { root: this.doc, rootMargin, threshold: Array.from({ length: 101 }, (_, i) => i / 100) },
+    );
+    this.move.observe(el);
+  }
+
   schedule(domChanged: boolean): void {
+    if (this.signal.aborted) return;
     this.mutated ||= domChanged;
     if (this.frame) return;
     const win = this.doc.defaultView;
