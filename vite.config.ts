@@ -6,6 +6,7 @@ import preact from "@preact/preset-vite";
 import { Resvg } from "@resvg/resvg-js";
 import { defineConfig, type Plugin } from "vite";
 import manifest from "./manifest.json" with { type: "json" };
+import { PAGES } from "./src/guide/pages";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const ICON_SIZES = [16, 32, 48, 128] as const;
@@ -30,7 +31,15 @@ function iconsFromSvg(): Plugin {
   };
 }
 
+/**
+ * The console pages the content script detects, inlined as plain JSON: only the signals, without
+ * the human names and sources (documentation), and without the step labels that a bundled
+ * `labels.ts` would drag along. Keeps the content script within its 20 KB gzip budget.
+ */
+const CONSOLE_PAGES = JSON.stringify(PAGES.map(({ name: _name, sources: _sources, ...signals }) => signals));
+
 export default defineConfig({
+  define: { __CONSOLE_PAGES__: CONSOLE_PAGES },
   plugins: [
     iconsFromSvg(),
     preact(),

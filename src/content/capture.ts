@@ -1,4 +1,4 @@
-import { CAPTURE_FIELDS, type CaptureField, type PageSpec } from "../guide/types";
+import { CAPTURE_FIELDS, type CaptureField, type DetectablePage } from "../guide/types";
 import { elementsWithText } from "./dom-text";
 
 /**
@@ -32,7 +32,7 @@ export type CaptureValues = Partial<Record<CaptureField, string>>;
  * Reads every credential the page in view shows, by the labels its page data lists. Null unless
  * all of them are there: half a pair is worse than none.
  */
-export function captureFrom(doc: Document, page: PageSpec | undefined): CaptureValues | null {
+export function captureFrom(doc: Document, page: DetectablePage | undefined): CaptureValues | null {
   const labels = page?.capture;
   if (!labels) return null;
   const values: CaptureValues = {};

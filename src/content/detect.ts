@@ -1,4 +1,4 @@
-import type { PageSpec } from "../guide/types";
+import type { DetectablePage } from "../guide/types";
 import { isVisible, normalize } from "./dom-text";
 
 export interface Detection {
@@ -72,7 +72,7 @@ export function gatherSignals(doc: Document, url: string): PageSignals {
  * Scores one page. Visible text decides: the URL adds a point but never makes a page on its own
  * (older pages live in frames whose URL says little, and hash routes lag behind the view).
  */
-export function scorePage(page: PageSpec, s: PageSignals): number {
+export function scorePage(page: DetectablePage, s: PageSignals): number {
   let text = 0;
   const headingHits = page.headings.filter((h) => s.headings.has(normalize(h))).length;
   text += Math.min(headingHits, 2) * 3;
@@ -91,7 +91,7 @@ export function scorePage(page: PageSpec, s: PageSignals): number {
 export const MIN_SCORE = 3;
 
 /** The best-scoring page, or null when no page is recognisable enough. */
-export function detectPage(pages: readonly PageSpec[], signals: PageSignals): Detection | null {
+export function detectPage(pages: readonly DetectablePage[], signals: PageSignals): Detection | null {
   let best: Detection | null = null;
   for (const page of pages) {
     const score = scorePage(page, signals);

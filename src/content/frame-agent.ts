@@ -1,4 +1,4 @@
-import { type Completion, type PageSpec, stepIsOn, type TargetSpec } from "../guide/types";
+import { type Completion, type DetectablePage, stepIsOn, type TargetSpec } from "../guide/types";
 import type { ContentRequest, GuideView } from "../lib/guide-messages";
 import { detectPage, gatherSignals } from "./detect";
 import { normalize } from "./dom-text";
@@ -38,7 +38,7 @@ export class FrameAgent {
 
   constructor(
     private readonly doc: Document,
-    private readonly pages: readonly PageSpec[],
+    private readonly pages: readonly DetectablePage[],
     private readonly overlay: OverlayHost,
     private readonly send: (message: ContentRequest) => Promise<unknown>,
     /** Called after the view changed or the target moved: the top frame re-renders its panel. */

@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { PAGES, QUIET_URL_HINTS } from "../guide/pages";
+import { type DetectablePage, QUIET_URL_HINTS } from "../guide/types";
 import type { ContentRequest, GuideView } from "../lib/guide-messages";
 import { captureFrom } from "./capture";
 import { FrameAgent } from "./frame-agent";
@@ -8,6 +8,10 @@ import { Panel, type PanelAction } from "./overlay/Panel";
 import { createOverlayHost } from "./overlay-host";
 import { contextAlive, runtime, send } from "./runtime";
 import { isStateMessage } from "./view-guard";
+
+/** The guide's pages (src/guide/pages.ts), inlined by the build as JSON (see vite.config.ts). */
+declare const __CONSOLE_PAGES__: readonly DetectablePage[];
+const PAGES = __CONSOLE_PAGES__;
 
 const PANEL_ZONE = { width: 372, height: 440 };
 const OVERLAYS = '[role="dialog"], [aria-modal="true"], dialog[open], .cdk-overlay-pane, .ui-dialog';

@@ -1,4 +1,4 @@
-import type { PageSpec, Step } from "../guide/types";
+import type { DetectablePage, Step } from "../guide/types";
 import { normalize } from "./dom-text";
 
 /** What the frame agent cares about; the watcher asks once per batch of mutations. */
@@ -28,7 +28,7 @@ const NOT_TEXT = /^(id|role|kind|css|describe|urlHints|sources)$/;
  * of all pages, and the step's target and completion names, `within`/`near` anchors and values.
  * Collected generically, so a field added to the guide later is watched too (over-inclusive is safe).
  */
-export function textsOfInterest(pages: readonly PageSpec[], step: Step | null | undefined): string[] {
+export function textsOfInterest(pages: readonly DetectablePage[], step: Step | null | undefined): string[] {
   const texts = new Set<string>();
   const collect = (x: unknown, key: string): void => {
     if (NOT_TEXT.test(key)) return;

@@ -160,6 +160,3 @@ export const PAGES: readonly PageSpec[] = [
     sources: ["ref-guide", "mc-kb-34000804127251", "mc-kb-49183608140947"],
   },
 ];
-
-/** Pages on which the guide never speaks up (sign-in). Detected so the overlay stays away. */
-export const QUIET_URL_HINTS: readonly string[] = ["/u/login", "#/login"];

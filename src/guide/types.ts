@@ -69,6 +69,12 @@ export interface PageSpec {
   readonly sources: readonly SourceId[];
 }
 
+/** Pages on which the guide never speaks up (sign-in). Detected so the overlay stays away. */
+export const QUIET_URL_HINTS: readonly string[] = ["/u/login", "#/login"];
+
+/** What the content script needs of a page: its signals, not its human name or its sources. */
+export type DetectablePage = Omit<PageSpec, "name" | "sources">;
+
 export const CAPTURE_FIELDS = ["appId", "appKey", "clientId", "clientSecret"] as const;
 export type CaptureField = (typeof CAPTURE_FIELDS)[number];
 

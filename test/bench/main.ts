@@ -440,7 +440,7 @@ try {
       "(info)",
       true,
     ],
-    ["content script payload (KB gzip, all files)", (size / 1024).toFixed(2), "<= 15", size <= 15 * 1024],
+    ["content script payload (KB gzip, all files)", (size / 1024).toFixed(2), "<= 20", size <= 20 * 1024],
   ];
   console.log("| measure | value | budget | ok |\n| --- | --- | --- | --- |");
   for (const [name, value, budget, ok] of rows)

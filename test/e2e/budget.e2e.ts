@@ -14,7 +14,7 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as Manifest;
 
 describe("production build", () => {
-  it("keeps everything the content script loads on a console page within 15 KB gzip", () => {
+  it("keeps everything the content script loads on a console page within 20 KB gzip, without zod", () => {
     const files = manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [];
     expect(files.length).toBeGreaterThan(0);
     let total = 0;
@@ -22,9 +22,11 @@ describe("production build", () => {
       const code = readFileSync(join(DIST, f));
       // A standalone script: it may not pull further chunks at run time.
       expect(code.toString("utf8")).not.toMatch(/\bimport\s*\(|chrome\.runtime\.getURL\(/);
+      // Views are checked with hand-written guards there: zod would not fit.
+      expect(code.toString("utf8")).not.toMatch(/\$ZodType|ZodError/);
       total += gzipSync(code, { level: 9 }).length;
     }
-    expect(total).toBeLessThanOrEqual(15 * 1024);
+    expect(total).toBeLessThanOrEqual(20 * 1024);
   });
 
   it("runs the content script in every frame of Mimecast pages only", () => {
