@@ -439,14 +439,16 @@ export async function walk(ctx: WalkContext, path: PathId): Promise<string[]> {
     if (!run) throw new Error(`the walkthrough has no actions for step ${step.id}`);
     await run(ctx);
     // Every step ends completed (detected or marked): the guide moves on before the walk does, as
-    // a person reading the panel would.
+    // a person reading the panel would, or (when the click that completed it also changed the page,
+    // e.g. the role editor's save back to the role list) shows the step as done.
     await ctx.page
       .waitForFunction(
         (t: string) => {
           const root = document.querySelector("[data-setup-guide]")?.shadowRoot;
           if (root?.querySelector("[data-setup-guide-launcher]")) return true;
           const h2 = root?.querySelector("[data-setup-guide-panel] h2");
-          return !!h2 && h2.textContent !== t;
+          if (!h2) return false;
+          return h2.textContent !== t || !!root?.querySelector("[data-setup-guide-panel] .done-badge");
         },
         { timeout: 15_000 },
         step.title,

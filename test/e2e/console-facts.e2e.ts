@@ -81,6 +81,24 @@ async function panelTitle(): Promise<string | null> {
   );
 }
 
+/**
+ * Waits until the step titled `title` is complete: the panel moved on, or (when the completing
+ * click also changed the page, as the role editor's save does) shows it with its "Done" badge.
+ */
+async function completed(title: string): Promise<void> {
+  await page.waitForFunction(
+    (t: string) => {
+      const panel = document
+        .querySelector("[data-setup-guide]")
+        ?.shadowRoot?.querySelector("[data-setup-guide-panel]");
+      const h2 = panel?.querySelector("h2");
+      return !!h2 && (h2.textContent !== t || !!panel?.querySelector(".done-badge"));
+    },
+    { timeout: 15_000 },
+    title,
+  );
+}
+
 async function boxesTicked(frame: Frame): Promise<boolean[]> {
   return frame.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLInputElement>(".adconCheckList input")).map((b) => b.checked),
@@ -180,7 +198,7 @@ describe("Admin Roles › New Role for API 2.0", () => {
       await waitForSpotlightOn(frame, roleSave(gen));
       expect(await panelTitle()).toBe(TITLES.role);
       await press(frame, roleSave(gen));
-      await waitForPanelTitle(page, TITLES.start);
+      await completed(TITLES.role);
       await byText(frame, "td", API2_ROLE);
 
       // The API 2.0 wizard offers the new role as its Application Role.
