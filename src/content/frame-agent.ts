@@ -2,7 +2,7 @@ import { type Completion, type DetectablePage, stepIsOn, type TargetSpec } from 
 import type { ContentRequest, GuideView } from "../lib/guide-messages";
 import { detectPage, gatherSignals } from "./detect";
 import { normalize } from "./dom-text";
-import { locate, locateFirst } from "./locate";
+import { isDisabled, locate, locateFirst } from "./locate";
 import { attach, type OverlayHost } from "./overlay-host";
 import { placeSpotlight } from "./spotlight";
 import { isGuideView } from "./view-guard";
@@ -224,8 +224,6 @@ function allChecked(doc: Document, targets: readonly TargetSpec[]): boolean {
   return targets.every((t) => checkedState(doc, t));
 }
 
-const isDisabled = (el: Element) =>
-  (el as HTMLButtonElement).disabled === true || el.getAttribute("aria-disabled") === "true";
 
 /**
  * The control to use now. Once the boxes of a "tick, then save" step are ticked, that is the save

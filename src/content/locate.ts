@@ -340,18 +340,27 @@ const TAB_CLASS = /(^|[\s_-])tab(s|bar|list|item|strip)?($|[\s_-])/i;
 const ACTIVE_CLASS = /(^|[\s_-])(active|selected|current)($|[\s_-])/i;
 
 /**
- * The control to use now: the first target (latest stage first) that is visible and not already
- * done. Null when every target is missing or done: the panel then says what to look for.
+ * The control to use now: the first target (latest stage first) that is visible, not already done
+ * and not disabled. A disabled control (a final button waiting for the form) is the answer only
+ * when no earlier stage is there to work on. Null when every target is missing or done: the panel
+ * then says what to look for.
  */
 export function locateFirst(
   doc: Document,
   specs: readonly TargetSpec[],
 ): { index: number; element: Element } | null {
+  let waiting: { index: number; element: Element } | null = null;
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
     if (!spec) continue;
     const element = locate(doc, spec);
-    if (element && !alreadyDone(element)) return { index: i, element };
+    if (!element || alreadyDone(element)) continue;
+    if (!isDisabled(element)) return { index: i, element };
+    waiting ??= { index: i, element };
   }
-  return null;
+  return waiting;
+}
+
+export function isDisabled(el: Element): boolean {
+  return (el as HTMLButtonElement).disabled === true || el.getAttribute("aria-disabled") === "true";
 }

@@ -109,6 +109,8 @@ export const APPLICATIONS = {
   newAppSettings: "New Application Settings",
   groupLookup: "Group Lookup",
   profileLookup: "Authentication Profile Lookup",
+  /** Leaves a list opened from a button (adcon action; console-automation). */
+  goBack: "Go Back",
 } as const;
 
 export const SAVE_AND_EXIT = "Save and Exit";

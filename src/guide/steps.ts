@@ -38,7 +38,7 @@ const TTL = t("combobox", APPLICATIONS.ttl, "the “Authentication TTL” list")
 const SIEM_READ = t("checkbox", ROLES.read, "the “Read” box of “Threat and Security Events (SIEM)”", {
   within: ROLES.siemPermission,
 });
-const ROLE_SAVE = t("button", ROLES.save, "the “Save and Exit” button of the role");
+const ROLE_SAVE = t("button", ROLES.save, "the “Save and Exit” (or “Save”) button of the role");
 const API2_START = t(
   "button",
   INTEGRATIONS.api2Start,
@@ -95,7 +95,7 @@ export const STEPS: readonly Step[] = [
       "Click “New Role”; Role Name: e.g. “SIEM Integration API”.",
       "Under “Application Permissions” open “Security Events and Data Retrieval”.",
       "Tick “Read” for “Threat and Security Events (SIEM)” and nothing else.",
-      "Click “Save and Exit”. The API 2.0 application uses this role as its Application Role.",
+      "Click “Save and Exit” (or “Save”). The API 2.0 application uses this role as its Application Role.",
     ],
     menuPath: { classic: ["Administration", "Account", "Roles"], current: ["Account", "Admin Roles"] },
     page: "roles",
@@ -310,9 +310,11 @@ export const STEPS: readonly Step[] = [
       t("button", APPLICATIONS.groupLookup, "the “Group Lookup” button"),
       t("button", APPLICATIONS.newAppSettings, "the “New Application Settings” button"),
       t("tab", APPLICATIONS.appSettings, "the “Application Settings” tab"),
+      // Consoles where Authentication Profiles is a button: its list is left with "Go Back".
+      t("button", APPLICATIONS.goBack, "the “Go Back” button"),
     ],
     completion: { kind: "clicked", target: saveAndExit(APPLICATIONS.appSettings) },
-    sources: ["ref-guide", "mc-kb-49183608140947"],
+    sources: ["ref-guide", "mc-kb-49183608140947", "console-automation"],
   },
   {
     id: "api2-new-application",

@@ -3,7 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "puppeteer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { byText, choose, click, open, panelButton, tick, type } from "../demo/console-driver";
+import {
+  byText,
+  choose,
+  click,
+  createApi2Application,
+  open,
+  panelButton,
+  tick,
+  type,
+} from "../demo/console-driver";
 import {
   API2_CLIENT_CAUGHT_UP,
   API2_CLIENT_CLOUD_INTEGRATED,
@@ -313,19 +322,7 @@ describe("capture from the console, only on the user's click", () => {
 
   it("API 2.0: Client ID and Client Secret reach the popup", async () => {
     const top = page.mainFrame();
-    await open(page, "login-eu.mimecast.com", "api-integrations", { api1: "off" });
-    await click(top, "mc-integration-card button", "Configure New");
-    await tick(top, "I accept");
-    await click(top, "mc-side-panel button", "Next");
-    await type(top, "Application Name", "SIEM Integration");
-    await choose(top, "Category", "SIEM Integration");
-    await tick(top, "Select all");
-    await choose(top, "Application Role", "SIEM Read Only (Threat and Security Events (SIEM) | Read)");
-    await type(top, "Description", "Log collection");
-    await click(top, "mc-side-panel button", "Next");
-    await type(top, "Email", "admin@sandbox-corp.example");
-    await click(top, "mc-side-panel button", "Next");
-    await click(top, "mc-side-panel button", "Add and Generate Keys");
+    await createApi2Application(page, "login-eu.mimecast.com");
     await byText(top, "dt", "Client Secret");
     await waitForPanelTitle(page, "Copy the Client ID and Client Secret");
     const clientId = await page.$eval("[data-credential=client-id]", (e) => (e.textContent ?? "").trim());

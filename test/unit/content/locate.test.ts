@@ -233,3 +233,17 @@ describe("locate on markup we did not write", () => {
     expect(locate(d, t(["tab", "button"], "Authentication Profiles"))?.id).toBe("b");
   });
 });
+
+describe("locateFirst and disabled controls", () => {
+  it("works on an earlier stage while the final button waits for the form, and points at it when nothing else is left", () => {
+    const d = page(`
+      <label for="role">Application Role</label><select id="role"><option>x</option></select>
+      <button id="finish" disabled>Save &amp; Generate Keys</button>`);
+    const specs = [t("button", "Save & Generate Keys"), t("combobox", "Application Role")];
+    expect(locateFirst(d, specs)?.element.id).toBe("role");
+    d.getElementById("role")?.remove();
+    expect(locateFirst(d, specs)?.element.id).toBe("finish");
+    d.getElementById("finish")?.removeAttribute("disabled");
+    expect(locateFirst(d, specs)?.element.id).toBe("finish");
+  });
+});
