@@ -71,8 +71,18 @@ export function isRelevant(records: readonly MutationRecord[], interest: WatchIn
   // The target was re-rendered or removed: find it again.
   if (target && !target.isConnected) return true;
   const wanted = interest.wantedTexts();
-  for (const r of records) {
+  // A storm repeats itself: the same bar's style and class, the same clock text. Judge each once.
+  let seen: Set<Node> | undefined;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as MutationRecord;
     const node = r.target;
+    // A checkbox ticked: it may complete a step even when its name lives elsewhere (aria-labelledby).
+    if (r.attributeName === "aria-checked" && !interest.isOurs(node)) return true;
+    if (r.type !== "childList") {
+      seen ??= new Set();
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
     if (interest.isOurs(node)) continue;
     // Inside the target: its label, its state, its content re-rendered.
     if (target?.contains(node)) return true;
@@ -82,22 +92,28 @@ export function isRelevant(records: readonly MutationRecord[], interest: WatchIn
       const el = node as Element;
       // The target's ancestors: class/style/hidden/open there can hide or show it.
       if (target && el.contains(target)) return true;
-      // A checkbox ticked: it may complete a step even when its name lives elsewhere (aria-labelledby).
-      if (r.attributeName === "aria-checked" || el.matches(STRUCTURAL)) return true;
+      if (el.matches(STRUCTURAL)) return true;
       if (mentionsWanted(el.textContent, wanted)) return true;
-    } else {
-      // Children added or removed only matter through what they are or hold: a target they took
-      // away is no longer connected (checked above); with no target found, one that could be it
-      // shows one of the wanted texts.
-      for (const n of [...r.addedNodes, ...r.removedNodes]) {
-        if (n.nodeType === 3 /* TEXT_NODE */ && mentionsWanted(n.nodeValue, wanted)) return true;
-        // (Our overlay host arriving holds nothing: its content lives in its shadow root.)
-        if (n.nodeType !== 1 /* ELEMENT_NODE */) continue;
-        const el = n as Element;
-        if (mentionsWanted(el.textContent, wanted) || el.matches(STRUCTURAL)) return true;
-        if (el.childElementCount && el.querySelector(STRUCTURAL)) return true;
-      }
+    } else if (changedNodesMatter(r.addedNodes, wanted) || changedNodesMatter(r.removedNodes, wanted)) {
+      return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Children added or removed only matter through what they are or hold: a target they took away is
+ * no longer connected (checked first); with no target found, one that could be it shows a wanted text.
+ */
+function changedNodesMatter(nodes: NodeList, wanted: readonly string[]): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as Node;
+    if (n.nodeType === 3 /* TEXT_NODE */ && mentionsWanted(n.nodeValue, wanted)) return true;
+    // (Our overlay host arriving holds nothing: its content lives in its shadow root.)
+    if (n.nodeType !== 1 /* ELEMENT_NODE */) continue;
+    const el = n as Element;
+    if (mentionsWanted(el.textContent, wanted) || el.matches(STRUCTURAL)) return true;
+    if (el.childElementCount && el.querySelector(STRUCTURAL)) return true;
   }
   return false;
 }

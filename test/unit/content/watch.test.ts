@@ -197,6 +197,14 @@ describe("isRelevant: changes that matter", () => {
     expect(isRelevant(r, interest($("inbound")))).toBe(true);
   });
 
+  it("a box ticked right after an irrelevant change of the same element (judged once per node, not per attribute)", () => {
+    const r = recordsOf(() => {
+      $("aria-box").setAttribute("class", "busy");
+      $("aria-box").setAttribute("aria-checked", "true");
+    });
+    expect(isRelevant(r, interest($("inbound")))).toBe(true);
+  });
+
   it("one relevant record among many storm records", () => {
     const r = recordsOf(() => {
       for (let i = 0; i < 50; i++) ($("clock").firstChild as Text).data = String(i);
