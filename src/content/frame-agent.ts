@@ -224,7 +224,6 @@ function allChecked(doc: Document, targets: readonly TargetSpec[]): boolean {
   return targets.every((t) => checkedState(doc, t));
 }
 
-
 /**
  * The control to use now. Once the boxes of a "tick, then save" step are ticked, that is the save
  * control; otherwise the first target (latest stage first) that is there and not already done.
