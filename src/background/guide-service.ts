@@ -4,6 +4,7 @@ import type { ContentRequest, GuideView } from "../lib/guide-messages";
 import {
   type Action,
   api1Unavailable,
+  api2PageInView,
   apply,
   arriveAt,
   initialProgress,
@@ -181,11 +182,14 @@ export class GuideService {
     tab.pageId = pageId;
     if (changed && pageId)
       await this.update(tab.host, (p) => arriveAt(this.d.guide, p, pageId, this.d.now()));
-    if (api1Missing && pageId) {
+    if (pageId) {
       // After moving to API 2.0 the page in view decides again, now among the API 2.0 steps.
       await this.update(tab.host, (p) => {
-        const moved = api1Unavailable(this.d.guide, p, this.d.now());
-        return moved === p ? p : arriveAt(this.d.guide, moved, pageId, this.d.now());
+        const now = this.d.now();
+        const moved = api1Missing
+          ? api1Unavailable(this.d.guide, p, now)
+          : api2PageInView(this.d.guide, p, pageId, now);
+        return moved === p ? p : arriveAt(this.d.guide, moved, pageId, now);
       });
     }
     await this.broadcast(tabId, tab);

@@ -117,10 +117,26 @@ const API1_CREATION_STEPS = ["api1-add-application", "api1-app-details", "api1-a
 
 /** The console offers no API 1.0 application: move to API 2.0 unless one was already made. */
 export function api1Unavailable(guide: Guide, p: Progress, now: number): Progress {
+  return toApi2(
+    guide,
+    p,
+    now,
+    `This console has no “${INTEGRATIONS.addApiApplication}”: Mimecast stopped offering new API 1.0 applications in 2025. The guide switched to API 2.0.`,
+  );
+}
+
+/**
+ * The page in view belongs to API 2.0 only (its wizard, its credentials, the role editor): the user
+ * is making API 2.0 credentials, even if they went there faster than the guide saw the tiles.
+ */
+export function api2PageInView(guide: Guide, p: Progress, pageId: string, now: number): Progress {
+  const owners = guide.steps.filter((s) => stepIsOn(s, pageId));
+  if (owners.length === 0 || owners.some((s) => s.paths.includes("api1"))) return p;
+  return toApi2(guide, p, now, "This page belongs to API 2.0 setup: the guide switched to API 2.0.");
+}
+
+/** Moves to API 2.0 with a notice, unless the user chose the path or already made an API 1.0 application. */
+function toApi2(guide: Guide, p: Progress, now: number, notice: string): Progress {
   if (p.path !== "api1" || p.pathChosen || API1_CREATION_STEPS.some((id) => p.done.includes(id))) return p;
-  const moved = apply(guide, p, { kind: "path", path: "api2" }, now);
-  return {
-    ...moved,
-    notice: `This console has no “${INTEGRATIONS.addApiApplication}”: Mimecast stopped offering new API 1.0 applications in 2025. The guide switched to API 2.0.`,
-  };
+  return { ...apply(guide, p, { kind: "path", path: "api2" }, now), notice };
 }

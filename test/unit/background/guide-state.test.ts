@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type Action,
   api1Unavailable,
+  api2PageInView,
   apply,
   arriveAt,
   initialProgress,
@@ -501,5 +502,28 @@ describe("api1Unavailable", () => {
     const p = act(api1Unavailable(GUIDE, progress(), NOW), { kind: "dismiss-notice" });
     expect("notice" in p).toBe(false);
     expect(p.path).toBe("api2");
+  });
+});
+
+describe("api2PageInView", () => {
+  it("moves an unchosen API 1.0 path to API 2.0 on a page only API 2.0 has, with a notice", () => {
+    for (const page of ["api2-wizard", "api2-created", "role-editor"]) {
+      const p = api2PageInView(GUIDE, progress({ done: ["region"] }), page, NOW);
+      expect(p.path, page).toBe("api2");
+      expect(p.notice, page).toContain("API 2.0");
+      expect(p.done).toEqual(["region"]);
+    }
+  });
+
+  it("leaves progress alone on shared pages, on a chosen path, on API 2.0, or once an API 1.0 application exists", () => {
+    const p = progress();
+    expect(api2PageInView(GUIDE, p, "roles", NOW)).toBe(p);
+    expect(api2PageInView(GUIDE, p, "api-integrations", NOW)).toBe(p);
+    const chosen = progress({ pathChosen: true });
+    expect(api2PageInView(GUIDE, chosen, "api2-wizard", NOW)).toBe(chosen);
+    const made = progress({ done: ["api1-add-application"] });
+    expect(api2PageInView(GUIDE, made, "api2-wizard", NOW)).toBe(made);
+    const onApi2 = progress({ path: "api2" });
+    expect(api2PageInView(GUIDE, onApi2, "api2-wizard", NOW)).toBe(onApi2);
   });
 });
