@@ -60,6 +60,7 @@ function main(): void {
     }
     const dockLeft = rightCornerBusy(target);
     const view = current;
+    const page = PAGES.find((p) => p.id === view.pageId);
     render(
       <Panel
         view={view}
@@ -67,13 +68,10 @@ function main(): void {
         dockLeft={dockLeft}
         switchPath={() => void post({ type: "panel/path", path: view.path === "api1" ? "api2" : "api1" })}
         copyOutline={() => outlineFor(document, view)}
-        canCapture={!!PAGES.find((p) => p.id === view.pageId)?.capture}
+        canCapture={!!page?.capture}
         capture={async () => {
           // Read only now, on the user's click, and only what this page shows.
-          const values = captureFrom(
-            document,
-            PAGES.find((p) => p.id === view.pageId),
-          );
+          const values = captureFrom(document, page);
           if (!values) return "Could not read the values on this page: copy them by hand.";
           const reply = (await post({ type: "panel/capture", values })) as { ok?: boolean } | undefined;
           return reply?.ok

@@ -167,10 +167,7 @@ function distinct(cands: Candidate[]): Candidate[] {
   return kept;
 }
 
-/**
- * How tightly a candidate sits with the anchor text (`within` a container, `near` a label): the
- * depth of their lowest common ancestor, deeper is tighter; -1 when they share no real container.
- */
+/** The visible elements showing an anchor text: exact matches, else those that contain it. */
 function anchorElements(doc: Document, anchors: readonly string[]): Element[] {
   const root = doc.body ?? doc.documentElement;
   return anchors.flatMap((text) => {
@@ -200,9 +197,8 @@ function closeness(doc: Document, el: Element, anchorEls: readonly Element[]): n
   return score;
 }
 
-/** Depth of the deepest real container a candidate shares with any anchor (-1: none). */
-function lcaDepth(doc: Document, el: Element, anchorEls: readonly Element[]): number {
-  const score = closeness(doc, el, anchorEls);
+/** The depth of the shared container a `closeness` score stands for (-1: none). */
+function lcaDepth(score: number): number {
   return score < 0 ? -1 : Math.ceil(score / 1000);
 }
 
@@ -230,15 +226,15 @@ function choose(doc: Document, spec: TargetSpec, cands: Candidate[]): Choice {
   // further away is another row's control (another permission's "Read"), not a weaker match.
   const occurrences = spec.name
     .flatMap((n) => elementsWithText(doc.body ?? doc.documentElement, n))
-    .map((el) => ({ el, depth: lcaDepth(doc, el, anchorEls) }));
+    .map((el) => ({ el, depth: lcaDepth(closeness(doc, el, anchorEls)) }));
   const nearest = Math.max(-1, ...occurrences.map((o) => o.depth));
   const closest = occurrences.filter((o) => o.depth === nearest).map((o) => o.el);
   let winner: Element | null = null;
   let bestScore = -1;
   let tie = false;
   for (const c of pool) {
-    if (lcaDepth(doc, c.el, anchorEls) < nearest && !closest.some((o) => owns(c.el, o))) continue;
     const score = closeness(doc, c.el, anchorEls);
+    if (lcaDepth(score) < nearest && !closest.some((o) => owns(c.el, o))) continue;
     if (score > bestScore) {
       winner = c.el;
       bestScore = score;
@@ -253,6 +249,7 @@ function choose(doc: Document, spec: TargetSpec, cands: Candidate[]): Choice {
 
 function textTarget(doc: Document, spec: TargetSpec): Element | null {
   const root = doc.body ?? doc.documentElement;
+  const anchors = [...listOf(spec.within), ...listOf(spec.near)];
   for (const exact of [true, false]) {
     for (const wanted of spec.name) {
       const norm = normalizeLabel(wanted);
@@ -261,7 +258,6 @@ function textTarget(doc: Document, spec: TargetSpec): Element | null {
         (el) => exact || normalizeLabel(el.textContent ?? "").length <= norm.length + MAX_EXTRA,
       );
       if (found.length === 0) continue;
-      const anchors = [...listOf(spec.within), ...listOf(spec.near)];
       if (anchors.length === 0) return found[0] ?? null;
       const chosen = choose(
         doc,
