@@ -177,19 +177,22 @@ export class GuideService {
     let best: FrameInfo | undefined;
     for (const f of tab.frames.values()) if (f.pageId && (!best || f.score > best.score)) best = f;
     const pageId = best?.pageId ?? null;
-    const api1Missing = pageId === "api-integrations" && [...tab.frames.values()].some((f) => f.api1Missing);
+    // Only a page whose data says how API 1.0 looks when it is off can tell that it is off.
+    const api1Missing =
+      !!this.d.guide.pages.find((p) => p.id === pageId)?.api1Off &&
+      [...tab.frames.values()].some((f) => f.api1Missing);
     const changed = pageId !== tab.pageId;
     tab.pageId = pageId;
-    if (changed && pageId)
-      await this.update(tab.host, (p) => arriveAt(this.d.guide, p, pageId, this.d.now()));
-    if (pageId) {
-      // After moving to API 2.0 the page in view decides again, now among the API 2.0 steps.
+    if (pageId && (changed || api1Missing)) {
       await this.update(tab.host, (p) => {
         const now = this.d.now();
+        const here = changed ? arriveAt(this.d.guide, p, pageId, now) : p;
+        // Moving to API 2.0 (API 1.0 is off, or the page belongs to API 2.0 only): the page in
+        // view decides again, now among the API 2.0 steps.
         const moved = api1Missing
-          ? api1Unavailable(this.d.guide, p, now)
-          : api2PageInView(this.d.guide, p, pageId, now);
-        return moved === p ? p : arriveAt(this.d.guide, moved, pageId, now);
+          ? api1Unavailable(this.d.guide, here, now)
+          : api2PageInView(this.d.guide, here, pageId, now);
+        return moved === here ? here : arriveAt(this.d.guide, moved, pageId, now);
       });
     }
     await this.broadcast(tabId, tab);
