@@ -20,7 +20,7 @@ import {
   startPath,
 } from "../demo/walkthrough";
 import { type ConsoleGeneration, consoleSite } from "../sandbox/console-site";
-import { type Harness, resetExtensionState, startHarness } from "./harness";
+import { freshConsolePage, type Harness, startHarness } from "./harness";
 import { panelText, waitForPanelPath, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
 
 /**
@@ -57,15 +57,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** A fresh tab (so a fresh simulated tenant) and a clean extension state for each test. */
 beforeEach(async () => {
-  for (const p of await h.browser.pages()) await p.close();
-  const popup = await h.browser.newPage();
-  await popup.goto(h.popupUrl);
-  await resetExtensionState(popup);
-  await popup.close();
-  page = await h.browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
+  page = await freshConsolePage(h);
 });
 
 function ctxFor(host: string) {

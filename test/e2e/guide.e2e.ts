@@ -8,9 +8,9 @@ import { consoleSite } from "../sandbox/console-site";
 import {
   buttonStartingWith,
   fill,
+  freshConsolePage,
   type Harness,
   persistentStorageText,
-  resetExtensionState,
   startHarness,
 } from "./harness";
 import { launcherText, panelText, spotlightBox, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
@@ -26,15 +26,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** A fresh tab and a clean extension state for each test. */
 beforeEach(async () => {
-  for (const p of await h.browser.pages()) await p.close();
-  const popup = await h.browser.newPage();
-  await popup.goto(h.popupUrl);
-  await resetExtensionState(popup);
-  await popup.close();
-  page = await h.browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
+  page = await freshConsolePage(h);
 });
 
 async function generateKeysInPopup(): Promise<void> {

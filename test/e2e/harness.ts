@@ -134,3 +134,18 @@ export async function resetExtensionState(page: Page): Promise<void> {
     await c.storage.session.clear();
   });
 }
+
+/**
+ * A fresh console tab (so a fresh simulated tenant) with a clean extension state: every open tab
+ * closed, extension storage cleared from an extension page, a new 1280×800 tab returned.
+ */
+export async function freshConsolePage(h: Harness): Promise<Page> {
+  for (const p of await h.browser.pages()) await p.close();
+  const popup = await h.browser.newPage();
+  await popup.goto(h.popupUrl);
+  await resetExtensionState(popup);
+  await popup.close();
+  const page = await h.browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  return page;
+}
