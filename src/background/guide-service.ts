@@ -41,6 +41,11 @@ export interface GuideDeps {
   readonly loadOpen: () => Promise<boolean>;
   readonly saveOpen: (open: boolean) => Promise<void>;
   readonly send: (tabId: number, message: unknown) => Promise<void>;
+  /**
+   * Every open tab's id. After a worker restart the registry of console tabs is empty; tabs it does
+   * not know are asked to re-announce themselves (a tab without our content script ignores it).
+   */
+  readonly openTabIds: () => Promise<readonly number[]>;
   readonly setBadge: (text: string) => Promise<void>;
   readonly now: () => number;
   readonly version: string;
@@ -53,6 +58,7 @@ export interface GuideDeps {
 export class GuideService {
   private readonly tabs = new Map<number, TabInfo>();
   private queue: Promise<unknown> = Promise.resolve();
+  private swept = false;
 
   constructor(private readonly d: GuideDeps) {}
 
@@ -85,7 +91,10 @@ export class GuideService {
             ...(prev?.target ? { target: prev.target } : {}),
           };
           tab.frames.set(from.frameId, info);
-          await this.pageMayHaveChanged(tab, from.tabId);
+          // A page re-announced to a worker that knew no page for this tab (it restarted) is where
+          // the user already was, not a new arrival: the step they were on stays.
+          const reannounced = req.type === "frame/page" && req.again === true && tab.pageId === null;
+          await this.pageMayHaveChanged(tab, from.tabId, !reannounced);
           if (newTopDocument) await this.d.send(from.tabId, { type: "bg/rehello" });
           return req.type === "frame/hello" ? this.view(tab) : undefined;
         }
@@ -154,6 +163,20 @@ export class GuideService {
     });
   }
 
+  /**
+   * Where a capture may come from: the frame's own latest report must name a page whose data lists
+   * every captured field. Undefined otherwise (also for a frame this worker has not heard from).
+   */
+  captureSource(from: FrameSender, fields: readonly string[]): { host: string; page: string } | undefined {
+    const tab = this.tabs.get(from.tabId);
+    const pageId = tab?.frames.get(from.frameId)?.pageId;
+    const page = this.d.guide.pages.find((p) => p.id === pageId);
+    const capture = page?.capture;
+    if (!tab || !page || !capture || fields.length === 0) return undefined;
+    if (!fields.every((f) => Object.hasOwn(capture, f))) return undefined;
+    return { host: tab.host, page: page.name };
+  }
+
   forgetTab(tabId: number): void {
     this.tabs.delete(tabId);
   }
@@ -173,7 +196,7 @@ export class GuideService {
     return tab;
   }
 
-  private async pageMayHaveChanged(tab: TabInfo, tabId: number): Promise<void> {
+  private async pageMayHaveChanged(tab: TabInfo, tabId: number, arrival = true): Promise<void> {
     let best: FrameInfo | undefined;
     for (const f of tab.frames.values()) if (f.pageId && (!best || f.score > best.score)) best = f;
     const pageId = best?.pageId ?? null;
@@ -186,7 +209,7 @@ export class GuideService {
     if (pageId && (changed || api1Missing)) {
       await this.update(tab.host, (p) => {
         const now = this.d.now();
-        const here = changed ? arriveAt(this.d.guide, p, pageId, now) : p;
+        const here = changed && arrival ? arriveAt(this.d.guide, p, pageId, now) : p;
         // Moving to API 2.0 (API 1.0 is off, or the page belongs to API 2.0 only): the page in
         // view decides again, now among the API 2.0 steps.
         const moved = api1Missing
@@ -249,5 +272,12 @@ export class GuideService {
 
   private async broadcastAll(): Promise<void> {
     for (const [tabId, tab] of this.tabs) await this.broadcast(tabId, tab);
+    // Once per worker lifetime: console tabs that have not spoken since the worker (re)started are
+    // asked to report, so a change made elsewhere (keys generated in the popup) reaches them too.
+    // Tabs that open later say hello themselves.
+    if (this.swept) return;
+    this.swept = true;
+    const open = await this.d.openTabIds().catch((): readonly number[] => []);
+    for (const tabId of open) if (!this.tabs.has(tabId)) await this.d.send(tabId, { type: "bg/rehello" });
   }
 }

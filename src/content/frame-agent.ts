@@ -28,6 +28,8 @@ export class FrameAgent {
   private revealed = "";
   private readonly completedSent = new Set<string>();
   private lastReport = "";
+  /** The next report re-announces a page already reported (worker restart, back/forward cache). */
+  private again = false;
   private lastDetect = 0;
   private detectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watcher: ChangeWatcher;
@@ -91,6 +93,8 @@ export class FrameAgent {
       },
       { signal },
     );
+    // Restored from the back/forward cache: the worker heard "gone", so announce the page again.
+    win?.addEventListener("pageshow", (e) => e.persisted && this.rehello(), { signal });
     this.watcher.start();
     const page = this.report();
     this.lastReport = JSON.stringify(page);
@@ -110,6 +114,7 @@ export class FrameAgent {
 
   /** The service worker restarted and lost what frames had told it. */
   rehello(): void {
+    this.again = true;
     this.lastReport = "";
     this.reported = undefined;
     this.detectSoon();
@@ -130,7 +135,8 @@ export class FrameAgent {
       const key = JSON.stringify(page);
       if (key === this.lastReport) return;
       this.lastReport = key;
-      void this.send({ type: "frame/page", page });
+      void this.send({ type: "frame/page", page, ...(this.again && { again: true }) });
+      this.again = false;
     }, wait);
   }
 

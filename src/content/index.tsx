@@ -76,7 +76,7 @@ function main(): void {
           const reply = (await post({ type: "panel/capture", values })) as { ok?: boolean } | undefined;
           return reply?.ok
             ? "Sent to the assistant: open its popup to verify them."
-            : "The assistant did not accept the values.";
+            : "The assistant did not take the values: it does not see new credentials on this page yet. Try again in a moment, or copy them by hand.";
         }}
       />,
       overlay.panelRoot,

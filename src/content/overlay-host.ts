@@ -21,6 +21,12 @@ export function createOverlayHost(doc: Document): OverlayHost {
   ring.hidden = true;
   const panelRoot = doc.createElement("div");
   layer.append(ring, panelRoot);
+  // The shadow root is open (the test contract reads it), so page scripts can reach our buttons:
+  // only the user's own clicks and keys may act. Stopped here, in the capture phase, an untrusted
+  // event never reaches a handler inside.
+  for (const type of ["click", "keydown", "keyup", "submit", "input", "change"]) {
+    layer.addEventListener(type, (e) => e.isTrusted || e.stopImmediatePropagation(), true);
+  }
   shadow.append(style, layer);
   return { host, ring, panelRoot };
 }

@@ -18,7 +18,8 @@ export const framePageSchema = z.object({
 
 export const contentRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("frame/hello"), page: framePageSchema }),
-  z.object({ type: z.literal("frame/page"), page: framePageSchema }),
+  /** `again`: the same document re-announced (the worker restarted, or a back/forward-cache restore). */
+  z.object({ type: z.literal("frame/page"), page: framePageSchema, again: z.optional(z.boolean()) }),
   z.object({ type: z.literal("frame/target"), stepId: z.string(), found: z.boolean() }),
   z.object({ type: z.literal("frame/completed"), stepId: z.string() }),
   /** The frame's document is going away (navigation, iframe removed). */

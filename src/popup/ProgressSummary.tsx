@@ -1,4 +1,5 @@
 import { GUIDE, stepsFor } from "../guide";
+import { isConsoleHost } from "../lib/console-hosts";
 import type { ProgressMap } from "../lib/schemas";
 
 /** The guide's progress for the console used most recently, and a way back to it. */
@@ -7,7 +8,7 @@ export function ProgressSummary({ progress }: { progress: ProgressMap }) {
   const host = latest?.[0];
   const p = latest?.[1];
   const consoleUrl =
-    host && /^login(-[a-z]+)?\.mimecast(-pscom-us)?\.com$/.test(host)
+    host && isConsoleHost(host)
       ? `https://${host}/administration/app/#/administration-dashboard`
       : "https://login.mimecast.com/administration/app/#/administration-dashboard";
   const steps = p ? stepsFor(GUIDE, p.path) : stepsFor(GUIDE, "api1");

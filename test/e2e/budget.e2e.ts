@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DIST } from "./harness";
 
 interface Manifest {
-  content_scripts?: { js?: string[]; all_frames?: boolean; matches?: string[] }[];
+  content_scripts?: { js?: string[]; all_frames?: boolean; matches?: string[]; include_globs?: string[] }[];
   web_accessible_resources?: unknown[];
   permissions?: string[];
   host_permissions?: string[];
@@ -29,18 +29,17 @@ describe("production build", () => {
     expect(total).toBeLessThanOrEqual(20 * 1024);
   });
 
-  it("runs the content script in every frame of Mimecast pages only", () => {
-    expect(manifest.content_scripts).toEqual([
-      expect.objectContaining({ matches: ["https://*.mimecast.com/*"], all_frames: true }),
-    ]);
+  it("keeps the source manifest's permissions, hosts and content-script globs (pinned in test/unit/lib/manifest.test.ts)", () => {
+    const source = JSON.parse(readFileSync(join(DIST, "..", "manifest.json"), "utf8")) as Manifest;
+    const scripts = (m: Manifest) =>
+      m.content_scripts?.map(({ matches, include_globs, all_frames }) => ({
+        matches,
+        include_globs,
+        all_frames,
+      }));
+    expect(scripts(manifest)).toEqual(scripts(source));
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
-  });
-
-  it("asks for no permission beyond storage and the Mimecast hosts", () => {
-    expect(manifest.permissions).toEqual(["storage"]);
-    expect(manifest.host_permissions).toEqual([
-      "https://*.mimecast.com/*",
-      "https://*.mimecast-pscom-us.com/*",
-    ]);
+    expect(manifest.permissions).toEqual(source.permissions);
+    expect(manifest.host_permissions).toEqual(source.host_permissions);
   });
 });

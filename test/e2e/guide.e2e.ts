@@ -1,4 +1,4 @@
-import type { Page } from "puppeteer";
+import type { ElementHandle, Page } from "puppeteer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GUIDE, stepsFor } from "../../src/guide";
 import { legacy, open, panelButton } from "../demo/console-driver";
@@ -29,6 +29,18 @@ afterAll(async () => {
 beforeEach(async () => {
   page = await freshConsolePage(h);
 });
+
+/** An element inside the overlay's shadow root, as a handle to click like a user. */
+async function overlayElement(p: Page, selector: string): Promise<ElementHandle<Element>> {
+  const handle = await p.waitForFunction(
+    (sel: string) => document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelector(sel) ?? null,
+    {},
+    selector,
+  );
+  const el = handle.asElement();
+  if (!el) throw new Error(`no ${selector} in the overlay`);
+  return el as ElementHandle<Element>;
+}
 
 async function generateKeysInPopup(): Promise<void> {
   const popup = await h.browser.newPage();
@@ -173,10 +185,8 @@ describe("guide: the page in view decides, whatever the progress", () => {
   it("closes to a launcher that survives reloads, and reopens", async () => {
     await open(page, "login-eu.mimecast.com", "account-settings");
     await waitForPanelTitle(page, "Enable Enhanced Logging");
-    await page.evaluate(() => {
-      const root = document.querySelector("[data-setup-guide]")?.shadowRoot;
-      (root?.querySelector('button[aria-label="Close the guide"]') as HTMLButtonElement | null)?.click();
-    });
+    // A real (trusted) click: the overlay ignores clicks scripted by the page.
+    await (await overlayElement(page, 'button[aria-label="Close the guide"]')).click();
     await page.waitForFunction(
       () =>
         !!document
@@ -193,10 +203,7 @@ describe("guide: the page in view decides, whatever the progress", () => {
     expect(await panelText(page)).toBeNull();
     const frame = await legacy(page, "account-settings");
     expect(await spotlightBox(frame)).toBeNull();
-    await page.evaluate(() => {
-      const root = document.querySelector("[data-setup-guide]")?.shadowRoot;
-      (root?.querySelector("[data-setup-guide-launcher]") as HTMLButtonElement | null)?.click();
-    });
+    await (await overlayElement(page, "[data-setup-guide-launcher]")).click();
     await waitForPanelTitle(page, "Enable Enhanced Logging");
   });
 

@@ -17,7 +17,16 @@ import { extname, resolve, sep } from "node:path";
 
 export const CONSOLE_ROOT = resolve(import.meta.dirname, "console");
 
-const CONSOLE_HOST = /^login(-[a-z]+)?\.mimecast\.com$/;
+const CONSOLE_HOST = /^login(-[a-z]+)?\.(mimecast|mimecast-pscom-us)\.com$/;
+
+/**
+ * Mimecast hosts that are not the console (marketing site, community) serving a copy of the
+ * console: the hardening tests check the guide stays off them.
+ */
+export const LOOKALIKE_HOSTS = ["www.mimecast.com", "community.mimecast.com"] as const;
+
+/** The US public-sector console (its domain is Mimecast's; the host name is our assumption). */
+export const PUBLIC_SECTOR_CONSOLE_HOST = "login-uspcom.mimecast-pscom-us.com";
 
 export type ConsoleGeneration = "current" | "classic" | "ci";
 
@@ -29,7 +38,7 @@ export const CONSOLE_HOSTS: Readonly<Record<ConsoleGeneration, string>> = {
 };
 
 export function isConsoleHost(host: string): boolean {
-  return CONSOLE_HOST.test(host);
+  return CONSOLE_HOST.test(host) || (LOOKALIKE_HOSTS as readonly string[]).includes(host);
 }
 
 export function consoleGeneration(host: string): ConsoleGeneration {

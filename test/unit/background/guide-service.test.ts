@@ -18,7 +18,13 @@ interface Sent {
 
 /** In-memory extension: storage that hands out copies (like storage.local), recorders for the rest. */
 function fake(
-  init: { progress?: Record<string, Progress>; open?: boolean; now?: number; slow?: boolean } = {},
+  init: {
+    progress?: Record<string, Progress>;
+    open?: boolean;
+    now?: number;
+    slow?: boolean;
+    openTabs?: number[];
+  } = {},
 ) {
   const state = {
     store: structuredClone(init.progress ?? {}) as Record<string, Progress>,
@@ -54,6 +60,7 @@ function fake(
     send: async (tabId, message) => {
       state.sent.push({ tabId, message });
     },
+    openTabIds: async () => init.openTabs ?? [],
     setBadge: async (text) => {
       state.badges.push(text);
     },
@@ -725,6 +732,75 @@ describe("finishing the guide", () => {
     await service.handle(hello(null), top());
     await service.handle({ type: "panel/action", action: "skip" }, top());
     expect(state.saveOpenCalls).toEqual([false]);
+  });
+});
+
+describe("service-worker restart: tabs the new worker has not heard from", () => {
+  it("keys generated after a restart reach every open tab, by asking them to report", async () => {
+    const { state, service } = fake({
+      progress: { [EU]: progress({ updatedAt: 100, currentId: "generate-keys" }) },
+      openTabs: [3, 8],
+    });
+    await service.keysGenerated();
+    expect(state.store[EU]?.done).toEqual(["generate-keys"]);
+    expect(state.sent).toEqual([
+      { tabId: 3, message: { type: "bg/rehello" } },
+      { tabId: 8, message: { type: "bg/rehello" } },
+    ]);
+  });
+
+  it("sweeps once per worker lifetime, and skips tabs that already spoke", async () => {
+    const { state, service } = fake({ openTabs: [1, 8] });
+    await service.handle(hello("dashboard"), top(1));
+    await service.handle({ type: "panel/action", action: "next" }, top(1));
+    await service.handle({ type: "panel/action", action: "back" }, top(1));
+    expect(rehellos(state.sent, 8)).toBe(1);
+    // Tab 1 got its hello-time rehello only, not a sweep one.
+    expect(rehellos(state.sent, 1)).toBe(1);
+  });
+});
+
+describe("service-worker restart: a re-announced page is not a new arrival", () => {
+  it("keeps the step the user was on when a restarted worker hears the same page again", async () => {
+    // The user walked with Next to generate-keys while the dashboard (home of the region step) was in view.
+    const { state, service } = fake({
+      progress: { [EU]: progress({ currentId: "generate-keys", updatedAt: 5 }) },
+    });
+    await service.handle({ ...pageReport("dashboard"), again: true } as ContentRequest, top(3));
+    expect(state.store[EU]?.currentId).toBe("generate-keys");
+    expect(lastView(state.sent, 3).step.id).toBe("generate-keys");
+  });
+
+  it("a real arrival still moves the guide, and so does a re-announce that names a different page", async () => {
+    const { state, service } = fake({
+      progress: { [EU]: progress({ currentId: "generate-keys", updatedAt: 5 }) },
+    });
+    await service.handle(pageReport("dashboard"), top(3));
+    expect(state.store[EU]?.currentId).toBe("region");
+    await service.handle({ ...pageReport("account-settings"), again: true } as ContentRequest, top(3));
+    expect(state.store[EU]?.currentId).toBe("enhanced-logging");
+  });
+});
+
+describe("captureSource", () => {
+  it("names the host and page when the frame's own report shows a credentials page", async () => {
+    const { service } = fake();
+    await service.handle(hello("api1-created"), top(2));
+    expect(service.captureSource(top(2), ["appId", "appKey"])).toEqual({
+      host: EU,
+      page: "API application added (API 1.0)",
+    });
+  });
+
+  it("refuses other pages, other frames, unknown tabs, fields the page does not show, and nothing", async () => {
+    const { service } = fake();
+    await service.handle(hello("dashboard"), top(2));
+    await service.handle(hello("api1-created", 12), frame(5, 2));
+    expect(service.captureSource(top(2), ["appId"])).toBeUndefined();
+    expect(service.captureSource(frame(5, 2), ["appId", "appKey"])).toBeDefined();
+    expect(service.captureSource(frame(5, 2), ["clientSecret"])).toBeUndefined();
+    expect(service.captureSource(frame(5, 2), [])).toBeUndefined();
+    expect(service.captureSource(top(9), ["appId"])).toBeUndefined();
   });
 });
 
