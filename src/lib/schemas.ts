@@ -34,6 +34,7 @@ export const failureSchema = z.object({
     "empty",
     "bad-shape",
     "timeout",
+    "too-large",
     "network",
     "siem-permission",
     "wrong-region",

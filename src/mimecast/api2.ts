@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Api2Product, api2HostById, siemBatchPath } from "./api2-hosts";
-import { type Failure, fail, failureFromStatus, ok, type Result } from "./failures";
+import { cleanServerText, type Failure, fail, failureFromStatus, ok, type Result } from "./failures";
+import { headerValueProblem, isHeaderSafe } from "./headers";
 import { retryAtFrom, send, type Transport } from "./transport";
 
 /**
@@ -9,7 +10,8 @@ import { retryAtFrom, send, type Transport } from "./transport";
  */
 
 const tokenSchema = z.looseObject({
-  access_token: z.string().min(1),
+  // Sent back as `Authorization: Bearer …`: it must be a valid header value.
+  access_token: z.string().min(1).refine(isHeaderSafe),
   token_type: z.string().optional(),
   expires_in: z.number().optional(),
 });
@@ -47,7 +49,10 @@ export interface Api2Error {
   readonly message?: string;
 }
 
-function present(code: string | undefined, message: string | undefined): Api2Error {
+/** The one place API 2.0 error text enters: cleaned and capped for display (cleanServerText). */
+function present(rawCode: string | undefined, rawMessage: string | undefined): Api2Error {
+  const code = rawCode === undefined ? "" : cleanServerText(rawCode);
+  const message = rawMessage === undefined ? "" : cleanServerText(rawMessage);
   return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
 }
 
@@ -226,10 +231,40 @@ export function siemDateRange(now: Date): { readonly start: string; readonly end
   return { start: utcDate(new Date(now.getTime() - 86_400_000)), end: utcDate(now) };
 }
 
+/**
+ * A SIEM batch list, as recorded in shared/fixtures/mimecast/api2-siem-batch.json
+ * (`{"value":[{"url","expiry","size"}],"@nextPage","isCaughtUp"}`) and
+ * api2-siem-batch-caughtup-empty.json (`"value":[]`). `value` must be a list of files with a `url`:
+ * a proxy's `{"error":"blocked"}` or any other 2xx JSON is not "SIEM access works". The content
+ * type is not checked: the caught-up sample was served as application/octet-stream.
+ */
 const batchListSchema = z.looseObject({
-  value: z.array(z.unknown()).optional(),
+  value: z.array(z.looseObject({ url: z.string().min(1) })),
   isCaughtUp: z.boolean().optional(),
 });
+
+function notBatchList(status: number, what: string): Failure {
+  return {
+    kind: what === "not JSON" ? "not-json" : "bad-shape",
+    httpStatus: status,
+    message: `Mimecast's answer did not look like a SIEM batch list (${what}).`,
+    action:
+      "A proxy or security appliance may be answering in Mimecast's place: try from another network, or ask your network team to let Mimecast's API answers through unchanged. If it keeps happening, report it to the extension's maintainers.",
+  };
+}
+
+/** What is wrong with a 2xx probe answer that is JSON but no batch list. */
+function batchListProblem(json: unknown): string {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return "not a JSON object";
+  const value = (json as { value?: unknown }).value;
+  if (value === undefined) return "no “value” list";
+  if (!Array.isArray(value)) return "“value” is not a list";
+  if (
+    value.some((v) => typeof v !== "object" || v === null || typeof (v as { url?: unknown }).url !== "string")
+  )
+    return "a listed file has no “url”";
+  return "unexpected field types";
+}
 
 type ProbeOutcome = { readonly files: number; readonly caughtUp: boolean };
 
@@ -258,20 +293,16 @@ async function probeSiem(
   try {
     json = JSON.parse(pr.text);
   } catch {
-    return fail({
-      kind: "not-json",
-      httpStatus: pr.status,
-      message: "Mimecast's SIEM answer was not JSON.",
-      action: "A proxy may be intercepting the request. Try from another network.",
-    });
+    return fail(notBatchList(pr.status, "not JSON"));
   }
   const parsed = batchListSchema.safeParse(json);
-  if (!parsed.success || parsed.data.value === undefined) {
+  if (!parsed.success) {
+    // A 2xx carrying Mimecast's own error: keep its code and message for support.
+    const { code, message } = api2ErrorOf(pr.text);
     return fail({
-      kind: "bad-shape",
-      httpStatus: pr.status,
-      message: "Mimecast's SIEM answer did not have the expected form (no batch list).",
-      action: "Try again. If it keeps happening, report it to the extension's maintainers.",
+      ...notBatchList(pr.status, batchListProblem(json)),
+      ...(code ? { code } : {}),
+      ...(message ? { mimecastMessage: message } : {}),
     });
   }
   return ok({ files: parsed.data.value.length, caughtUp: parsed.data.isCaughtUp === true });
@@ -310,6 +341,10 @@ export async function verifyApi2(t: Transport, input: Api2Input): Promise<Result
       action: "Both are shown in the console when the API 2.0 credentials are generated.",
     });
   }
+  // The same check login makes on the Application ID: a pasted invisible character is named, not
+  // sent (Mimecast would only say the credentials are wrong).
+  const unsafe = headerValueProblem("clientId", clientId) ?? headerValueProblem("clientSecret", clientSecret);
+  if (unsafe) return fail(unsafe);
   const tokenSent = await send(t, `https://${host.host}/oauth/token`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },

@@ -1,5 +1,5 @@
-import { badShapeFailure, type Failure, fail, ok, type Result } from "./failures";
-import { type AuthType, baseHeaders, basicAuthorization, mcDate } from "./headers";
+import { badShapeFailure, cleanServerText, type Failure, fail, ok, type Result } from "./failures";
+import { type AuthType, baseHeaders, basicAuthorization, headerValueProblem, mcDate } from "./headers";
 import { baseUrlOf, GLOBAL_API_HOST, type Region, regionById, regionForBaseUrl } from "./regions";
 import { discoverDataSchema, loginDataSchema } from "./schemas";
 import { interpret, send, type Transport } from "./transport";
@@ -18,24 +18,13 @@ export interface Keys {
   readonly bindingType?: string;
 }
 
-/** Header values must be visible ASCII; a pasted ID often carries a space or an invisible character. */
-function appIdProblem(appId: string): Failure | undefined {
-  if (/^[\x21-\x7e]+$/.test(appId)) return undefined;
-  return {
-    kind: "validation",
-    field: "appId",
-    message: "The Application ID contains a space, line break or invisible character.",
-    action: "Copy the Application ID again from the console, or type it in.",
-  };
-}
-
 function metaFor(t: Transport) {
   return { date: mcDate(t.now()), requestId: t.requestId() };
 }
 
 /** `POST https://api.mimecast.com/api/login/discover-authentication`: which region serves this address. */
 export async function discover(t: Transport, appId: string, email: string): Promise<Result<Discovered>> {
-  const badAppId = appIdProblem(appId);
+  const badAppId = headerValueProblem("appId", appId);
   if (badAppId) return fail(badAppId);
   const url = `https://${GLOBAL_API_HOST}/api/login/discover-authentication`;
   const sent = await send(t, url, {
@@ -78,7 +67,7 @@ function offListFailure(api: string): Failure {
   return {
     kind: "region-not-allowed",
     field: "region",
-    message: `Mimecast's discovery answer pointed to “${host.slice(0, 80)}”, which is not a Mimecast API host this assistant trusts. Your password was not sent.`,
+    message: `Mimecast's discovery answer pointed to “${cleanServerText(host, 80)}”, which is not a Mimecast API host this assistant trusts. Your password was not sent.`,
     action: "Choose your account's region from the list instead of detecting it.",
   };
 }
@@ -92,7 +81,7 @@ export interface LoginInput {
 
 /** `POST {region}/api/login/login` with Basic-Cloud or Basic-AD: returns the Access and Secret keys. */
 export async function login(t: Transport, region: Region, input: LoginInput): Promise<Result<Keys>> {
-  const badAppId = appIdProblem(input.appId);
+  const badAppId = headerValueProblem("appId", input.appId);
   if (badAppId) return fail(badAppId);
   const url = `${baseUrlOf(region)}/api/login/login`;
   const sent = await send(t, url, {

@@ -27,6 +27,7 @@ export type FailureKind =
   | "empty"
   | "bad-shape"
   | "timeout"
+  | "too-large"
   | "network"
   | "siem-permission"
   | "wrong-region"
@@ -298,4 +299,46 @@ export function badShapeFailure(status: number, what: string): Failure {
     action:
       "Try again. If it keeps happening, Mimecast may have changed its API: report it to the extension's maintainers.",
   };
+}
+
+/** `1 MB`, `64 KB`, `512 bytes`: binary units, as the caps are set. */
+export function byteText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * An answer larger than any Mimecast key, account, error or batch-list answer can be: the request
+ * was stopped before the rest was read.
+ */
+export function tooLargeFailure(host: string, maxBytes: number, status: number): Failure {
+  return {
+    kind: "too-large",
+    httpStatus: status,
+    message: `Mimecast's answer from ${host} was larger than ${byteText(maxBytes)}, which no key or verification answer should be; the request was stopped.`,
+    action: "Check that no proxy or security appliance rewrites Mimecast's answers, then try again.",
+  };
+}
+
+/** Longest server text shown, in characters (code points). */
+export const SERVER_TEXT_MAX = 300;
+
+/**
+ * Server text (Mimecast's error messages and codes, account names, file names) made safe to show:
+ * format characters (bidi overrides, zero-width characters, BOM) and lone surrogates removed,
+ * control characters and line breaks turned into spaces, whitespace collapsed, and the result cut
+ * to `max` characters with an ellipsis. Never applied to keys or to values decisions are made on.
+ */
+export function cleanServerText(text: string, max: number = SERVER_TEXT_MAX): string {
+  const clean = text
+    .replace(/[\p{Cf}\p{Cs}]/gu, "")
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, " ")
+    .trim();
+  const chars = Array.from(clean);
+  if (chars.length <= max) return clean;
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join("")
+    .trimEnd()}…`;
 }

@@ -1,4 +1,11 @@
 import { z } from "zod";
+import { cleanServerText } from "./failures";
+
+/**
+ * Text Mimecast (or whatever answered in its place) wrote, cleaned and capped as it is parsed, so
+ * every failure and result built from it is safe to show (see cleanServerText).
+ */
+export const serverTextSchema = z.string().transform((s) => cleanServerText(s));
 
 /**
  * Mimecast API 1.0 envelope: `{"meta":{"status":N},"data":[...],"fail":[{"errors":[...]}]}`.
@@ -6,10 +13,10 @@ import { z } from "zod";
  * only what we read is checked.
  */
 export const apiErrorSchema = z.looseObject({
-  code: z.string().optional(),
-  message: z.string().optional(),
+  code: serverTextSchema.optional(),
+  message: serverTextSchema.optional(),
   retryable: z.boolean().optional(),
-  field: z.string().optional(),
+  field: serverTextSchema.optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

@@ -1,10 +1,17 @@
 import { discover } from "./client";
-import { type Failure, fail, ok, type Result } from "./failures";
-import { mcDate } from "./headers";
+import { cleanServerText, type Failure, fail, ok, type Result } from "./failures";
+import { headerValueProblem, mcDate } from "./headers";
 import { baseUrlOf, type Region } from "./regions";
 import { envelopeSchema } from "./schemas";
 import { type Api1Credentials, isBase64, signedHeaders } from "./signing";
-import { interpret, type RawResponse, send, type Transport } from "./transport";
+import {
+  declaredLength,
+  interpret,
+  type RawResponse,
+  type SendOptions,
+  send,
+  type Transport,
+} from "./transport";
 
 /** Proof that API 1.0 credentials work: one signed account call, then one SIEM log request. */
 
@@ -14,8 +21,16 @@ export interface AccountInfo {
   readonly region: string;
 }
 
+/** `SiemOutcome.size` when the answer did not say how large the file is. */
+export const SIZE_UNKNOWN = -1;
+
 export type SiemOutcome =
-  | { readonly kind: "logs"; readonly fileName: string; readonly size: number }
+  | {
+      readonly kind: "logs";
+      readonly fileName: string;
+      /** Bytes, from Content-Length; `SIZE_UNKNOWN` (-1) when not given. The file is never downloaded. */
+      readonly size: number;
+    }
   | { readonly kind: "caught-up" };
 
 export interface Verified {
@@ -35,6 +50,10 @@ function credentialProblem(c: Api1Credentials): Failure | undefined {
       message: "Fill in every field to verify the keys.",
       action: "Copy the missing value from the console or from key generation.",
     };
+  }
+  for (const field of ["appId", "appKey", "accessKey"] as const) {
+    const problem = headerValueProblem(field, c[field]);
+    if (problem) return problem;
   }
   if (!isBase64(c.secretKey)) {
     return {
@@ -84,13 +103,25 @@ function permissionFailure(f: Failure): Failure {
   };
 }
 
-async function signedPost(t: Transport, region: Region, c: Api1Credentials, path: string, body: unknown) {
+async function signedPost(
+  t: Transport,
+  region: Region,
+  c: Api1Credentials,
+  path: string,
+  body: unknown,
+  options: SendOptions = {},
+) {
   const meta = { date: mcDate(t.now()), requestId: t.requestId() };
-  return send(t, `${baseUrlOf(region)}${path}`, {
-    method: "POST",
-    headers: await signedHeaders(c, path, meta),
-    body: JSON.stringify(body),
-  });
+  return send(
+    t,
+    `${baseUrlOf(region)}${path}`,
+    {
+      method: "POST",
+      headers: await signedHeaders(c, path, meta),
+      body: JSON.stringify(body),
+    },
+    options,
+  );
 }
 
 export async function getAccount(
@@ -114,9 +145,9 @@ export async function getAccount(
     });
   }
   return ok({
-    accountName: str(first.accountName),
-    accountCode: str(first.accountCode),
-    region: str(first.region),
+    accountName: cleanServerText(str(first.accountName)),
+    accountCode: cleanServerText(str(first.accountCode)),
+    region: cleanServerText(str(first.region)),
   });
 }
 
@@ -130,15 +161,56 @@ function safeDecode(name: string): string {
 
 const PERMISSION_CODES = /permission|forbidden|not_enabled|not_authori[sz]ed|enhanced_logging/i;
 
-function readSiem(raw: RawResponse, now: Date): Result<SiemOutcome> {
-  const type = raw.headers.get("content-type") ?? "";
-  // A log file arrives as a download; a web page from a proxy is not one.
-  if (!/json|html|text\//i.test(type) && raw.status >= 200 && raw.status < 300) {
-    // A log file: report it, never keep it.
-    const disposition = raw.headers.get("content-disposition") ?? "";
-    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? "(unnamed file)";
-    return ok({ kind: "logs", fileName: safeDecode(name), size: raw.size });
+/** A get-siem-logs answer that is a download: 2xx, and not JSON, a web page or text. */
+function isDownload(status: number, headers: Headers): boolean {
+  const type = headers.get("content-type") ?? "";
+  return status >= 200 && status < 300 && !/json|html|text\//i.test(type);
+}
+
+/** Content types a log file download may carry (a zip, as `compress: true` asks). */
+const FILE_TYPES = /^(application\/(octet-stream|zip|x-zip-compressed|gzip|x-gzip))?\s*(;|$)/i;
+/** Mimecast's 1.0 tokens are base64url text (of zlib-compressed JSON). */
+const SIEM_TOKEN = /^[A-Za-z0-9_\-+/]+={0,2}$/;
+
+function notLogFile(status: number, what: string): Failure {
+  return {
+    kind: "bad-shape",
+    httpStatus: status,
+    message: `Mimecast's answer to the SIEM log request did not look like a SIEM log file (${what}).`,
+    action:
+      "A proxy or security appliance may have replaced the answer. Try from another network, or ask your network team to let Mimecast's API answers through unchanged.",
+  };
+}
+
+/**
+ * A log file, judged from its headers alone (the body is never read). What a file answer carries:
+ * the next token in `mc-siem-token` (DESIGN.md §4; shape as in shared/fixtures/mimecast/
+ * api1-siem-token.txt: base64url of zlib-compressed JSON), a download content type
+ * (octet-stream/zip), and usually `Content-Disposition: attachment` with the file name (the mock
+ * behind api1-get-siem-logs-nologs.json, SOURCES.md, sets both headers). No recording of a real
+ * file answer's headers is public (SOURCES.md, "Looked for, not found"), so only the token, which
+ * nothing but Mimecast sends, is required; a proxy's download or block page lacks it.
+ */
+function readLogFile(raw: RawResponse): Result<SiemOutcome> {
+  const { headers, status } = raw;
+  const token = headers.get("mc-siem-token")?.trim() ?? "";
+  if (!token) return fail(notLogFile(status, "no mc-siem-token header"));
+  if (!SIEM_TOKEN.test(token)) return fail(notLogFile(status, "its mc-siem-token is not a Mimecast token"));
+  const type = headers.get("content-type") ?? "";
+  if (!FILE_TYPES.test(type.trim())) {
+    return fail(notLogFile(status, `content type “${cleanServerText(type, 60)}”`));
   }
+  const disposition = headers.get("content-disposition") ?? "";
+  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+  const fileName = name ? cleanServerText(safeDecode(name)) : "";
+  // With a content coding (gzip), Content-Length is the size on the wire; for a zip, which gzip
+  // cannot shrink, that is within a few bytes of the file's size.
+  const length = declaredLength(headers);
+  return ok({ kind: "logs", fileName: fileName || "(unnamed file)", size: length ?? SIZE_UNKNOWN });
+}
+
+function readSiem(raw: RawResponse, now: Date): Result<SiemOutcome> {
+  if (!raw.bodyRead) return readLogFile(raw);
   const data = interpret(raw, "verify", now);
   if (!data.ok) {
     const f = data.failure;
@@ -154,14 +226,24 @@ function readSiem(raw: RawResponse, now: Date): Result<SiemOutcome> {
   return ok({ kind: "logs", fileName: "(JSON answer)", size: raw.size });
 }
 
+/**
+ * get-siem-logs. A log file can be tens of MB: only its status and headers are read, then the body
+ * is cancelled, so the timeout covers the headers alone and a big file on a slow link is not a
+ * "timeout". JSON answers ("caught up", errors) are read, within the usual cap.
+ */
 export async function checkSiemLogs(
   t: Transport,
   region: Region,
   c: Api1Credentials,
 ): Promise<Result<SiemOutcome>> {
-  const sent = await signedPost(t, region, c, "/api/audit/get-siem-logs", {
-    data: [{ type: "MTA", fileFormat: "json", compress: true }],
-  });
+  const sent = await signedPost(
+    t,
+    region,
+    c,
+    "/api/audit/get-siem-logs",
+    { data: [{ type: "MTA", fileFormat: "json", compress: true }] },
+    { wantBody: (status, headers) => !isDownload(status, headers) },
+  );
   if (!sent.ok) return sent;
   return readSiem(sent.value, t.now());
 }

@@ -20,8 +20,12 @@ interface Props {
   now: number;
 }
 
+/** The file's size as Mimecast announced it; negative means it did not say (SIZE_UNKNOWN). */
 function sizeText(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 0) return "size unknown";
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 export function VerifyApi1({

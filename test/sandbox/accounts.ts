@@ -29,7 +29,12 @@ export type Behaviour =
   | { readonly kind: "empty" }
   | { readonly kind: "hang" }
   | { readonly kind: "drop" }
-  | { readonly kind: "off-list" };
+  | { readonly kind: "off-list" }
+  /**
+   * A JSON answer of `bytes` bytes, produced in 64 KB chunks as it is sent (never held whole);
+   * with `declareLength` it announces its size in Content-Length, else it arrives chunked.
+   */
+  | { readonly kind: "huge"; readonly bytes: number; readonly declareLength: boolean };
 
 /**
  * What signed API 1.0 calls (get-account, get-siem-logs) do with keys issued to an account.
@@ -45,7 +50,9 @@ export type SiemBehaviour =
   /** The key binding expired after login: every signed call answers HTTP 418 `err_xdk_binding_expired`. */
   | { readonly kind: "keys-expired" }
   /** get-siem-logs answers HTTP 429 with `x-ratelimit-reset` (ms). */
-  | { readonly kind: "rate-limited"; readonly resetMs: number };
+  | { readonly kind: "rate-limited"; readonly resetMs: number }
+  /** get-siem-logs answers a log file of `bytes` bytes (with its Content-Length), streamed in chunks. */
+  | { readonly kind: "big-file"; readonly bytes: number };
 
 export interface SandboxAccount {
   readonly email: string;
@@ -59,6 +66,8 @@ export interface SandboxAccount {
 }
 
 const HUNDRED_YEARS_MS = 3_153_600_000_000;
+/** 64 MB: far beyond any key or verification answer, and beyond what a popup should ever read. */
+export const HUGE_ANSWER_BYTES = 64 * 1024 * 1024;
 const at = (local: string) => `${local}@${SANDBOX_DOMAIN}`;
 
 export const ACCOUNTS: readonly SandboxAccount[] = [
@@ -112,7 +121,26 @@ export const ACCOUNTS: readonly SandboxAccount[] = [
       message: "Account suspended pending review",
     },
   },
+  // Answers no key request should ever get: 64 MB of JSON, from discover (chunked, no length) or
+  // from login (Content-Length announced).
+  {
+    email: at("huge-answer"),
+    region: "eu",
+    discover: { kind: "huge", bytes: HUGE_ANSWER_BYTES, declareLength: false },
+    login: { kind: "ok", durationMs: HUNDRED_YEARS_MS },
+  },
+  {
+    email: at("huge-login"),
+    region: "eu",
+    login: { kind: "huge", bytes: HUGE_ANSWER_BYTES, declareLength: true },
+  },
   // Service users whose keys work, for checking keys (get-account, get-siem-logs):
+  {
+    email: at("big-logs"),
+    region: "eu",
+    login: { kind: "ok", durationMs: HUNDRED_YEARS_MS },
+    siem: { kind: "big-file", bytes: HUGE_ANSWER_BYTES },
+  },
   {
     email: at("caught-up"),
     region: "eu",

@@ -12,7 +12,7 @@ import {
 } from "./accounts";
 import { isApi2Host, SimulatedApi2 } from "./api2";
 import { envelope, failEnvelope, gsonStringify } from "./json";
-import { newSiemToken, siemFile } from "./siem-logs";
+import { bigSiemFile, newSiemToken, siemFile, streamedBody } from "./siem-logs";
 
 /** One request as the simulated API sees it. */
 export interface ApiRequest {
@@ -33,8 +33,33 @@ export type ApiReply =
       /** Text, or bytes for a log file (get-siem-logs answers a zip). */
       readonly body: string | Uint8Array;
     }
+  | {
+      /** A body produced chunk by chunk as it is sent, so a huge answer is never held whole. */
+      readonly kind: "stream";
+      readonly status: number;
+      readonly headers: Record<string, string>;
+      /** Total bytes of the chunks. */
+      readonly length: number;
+      /** Whether Content-Length announces `length`; otherwise the body is sent chunked. */
+      readonly declareLength: boolean;
+      readonly chunks: () => Iterable<Uint8Array>;
+    }
   | { readonly kind: "hang" }
   | { readonly kind: "drop" };
+
+/** A well-formed Mimecast envelope of `bytes` bytes, most of it one long string value. */
+export function hugeJson(bytes: number, declareLength: boolean): ApiReply {
+  const head = Buffer.from('{"meta":{"status":200},"data":[{"padding":"', "utf8");
+  const tail = Buffer.from('"}],"fail":[]}', "utf8");
+  const body = streamedBody(head, Math.max(0, bytes - head.length - tail.length), tail, 0x61);
+  return {
+    kind: "stream",
+    status: 200,
+    headers: { "content-type": "application/json", ...RATE_HEADERS },
+    declareLength,
+    ...body,
+  };
+}
 
 /** Keys issued by login, so later signed calls can be checked for real. */
 export interface IssuedKey {
@@ -91,6 +116,8 @@ function behave(b: Behaviour): ApiReply | undefined {
       return { kind: "hang" };
     case "drop":
       return { kind: "drop" };
+    case "huge":
+      return hugeJson(b.bytes, b.declareLength);
     default:
       return undefined;
   }
@@ -275,6 +302,22 @@ export class SimulatedApi {
     }
     const now = this.now();
     this.siemLogId += 1;
+    if (siem.kind === "big-file") {
+      const big = bigSiemFile(siem.bytes, now);
+      return {
+        kind: "stream",
+        status: 200,
+        headers: {
+          "content-type": big.contentType,
+          "content-disposition": `attachment; filename="${big.fileName}"`,
+          "mc-siem-token": newSiemToken(this.siemLogId, now),
+          ...RATE_HEADERS,
+        },
+        declareLength: true,
+        length: big.length,
+        chunks: big.chunks,
+      };
+    }
     const file = siemFile(fileFormat, compress, now);
     return {
       kind: "reply",

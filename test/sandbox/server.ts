@@ -5,9 +5,26 @@ import { gzipSync } from "node:zlib";
 import { type ApiReply, SimulatedApi } from "./api";
 import { throwawayCertificate } from "./cert";
 
+/** One streamed answer as the server sent it: how much went out before the client stopped it. */
+export interface StreamRecord {
+  readonly host: string;
+  readonly path: string;
+  /** The answer's full size. */
+  readonly length: number;
+  /** Bytes handed to the connection before it closed (what the client read is at most this). */
+  written: number;
+  /** The whole body went out. */
+  complete: boolean;
+  readonly startedAt: number;
+  /** When the last byte went out or the client closed the connection (epoch ms). */
+  endedAt?: number;
+}
+
 export interface Sandbox {
   readonly port: number;
   readonly api: SimulatedApi;
+  /** Every streamed answer (huge answers, big log files), in order. */
+  readonly streams: readonly StreamRecord[];
   /** Chromium flag that sends every Mimecast host name to this sandbox. */
   readonly hostResolverRules: string;
   close(): Promise<void>;
@@ -63,10 +80,52 @@ function write(req: IncomingMessage, res: ServerResponse, reply: Extract<ApiRepl
   res.end(body);
 }
 
+/**
+ * Sends a streamed answer chunk by chunk, waiting for the connection to drain between chunks, and
+ * stops as soon as the client closes it: memory stays at one chunk whatever the answer's size.
+ */
+async function writeStream(
+  res: ServerResponse,
+  reply: Extract<ApiReply, { kind: "stream" }>,
+  record: StreamRecord,
+): Promise<void> {
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    ...(reply.declareLength ? { "content-length": String(reply.length) } : {}),
+    "cache-control": "no-store",
+  });
+  let closed = false;
+  res.on("close", () => {
+    closed = true;
+    record.endedAt ??= Date.now();
+  });
+  for (const chunk of reply.chunks()) {
+    if (closed || res.destroyed) return;
+    record.written += chunk.byteLength;
+    if (!res.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off("drain", done);
+          res.off("close", done);
+          resolve();
+        };
+        res.on("drain", done);
+        res.on("close", done);
+      });
+    }
+  }
+  if (closed || res.destroyed) return;
+  record.complete = true;
+  res.end(() => {
+    record.endedAt ??= Date.now();
+  });
+}
+
 /** Starts the HTTPS sandbox on 127.0.0.1: the simulated Mimecast API, plus whatever `site` serves. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const tls = await throwawayCertificate();
   const api = new SimulatedApi();
+  const streams: StreamRecord[] = [];
   const sockets = new Set<Socket>();
   const server = createServer({ key: tls.key, cert: tls.cert }, async (req, res) => {
     const host = String(req.headers.host ?? "")
@@ -101,6 +160,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         req.socket.destroy();
         return;
       }
+      if (reply.kind === "stream") {
+        const record: StreamRecord = {
+          host,
+          path: url.pathname,
+          length: reply.length,
+          written: 0,
+          complete: false,
+          startedAt: Date.now(),
+        };
+        streams.push(record);
+        await writeStream(res, reply, record);
+        return;
+      }
       write(req, res, reply);
       return;
     }
@@ -120,6 +192,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     port,
     api,
+    streams,
     hostResolverRules: `MAP *.mimecast.com 127.0.0.1:${port}, MAP mimecast.com 127.0.0.1:${port}, MAP *.mimecast-pscom-us.com 127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {

@@ -112,6 +112,31 @@ export function logFileText(fileFormat: string, at: Date): string {
     .join("\n")}\n`;
 }
 
+const STREAM_CHUNK = 64 * 1024;
+
+/**
+ * `head`, then `fill` bytes of one repeated 64 KB block, then `tail`: a body of any size in
+ * constant memory.
+ */
+export function streamedBody(
+  head: Uint8Array,
+  fill: number,
+  tail: Uint8Array,
+  byte: number,
+): { readonly length: number; readonly chunks: () => Iterable<Uint8Array> } {
+  const block = new Uint8Array(STREAM_CHUNK).fill(byte);
+  return {
+    length: head.byteLength + fill + tail.byteLength,
+    *chunks() {
+      if (head.byteLength > 0) yield head;
+      for (let left = fill; left > 0; left -= STREAM_CHUNK) {
+        yield left >= STREAM_CHUNK ? block : block.subarray(0, left);
+      }
+      if (tail.byteLength > 0) yield tail;
+    },
+  };
+}
+
 export interface SiemFile {
   readonly fileName: string;
   readonly body: Buffer;
@@ -134,5 +159,26 @@ export function siemFile(fileFormat: string, compress: boolean, at: Date): SiemF
     fileName: `${base}.zip`,
     body: buildZip([{ name: `${base}_1.${extension}`, content: text }], at),
     contentType: "application/octet-stream",
+  };
+}
+
+/**
+ * A log file of `bytes` bytes (a real day of MTA logs can be tens of MB), produced in chunks as it
+ * is sent. Its content is filler: a verification that works never reads it.
+ */
+export function bigSiemFile(
+  bytes: number,
+  at: Date,
+): {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly length: number;
+  readonly chunks: () => Iterable<Uint8Array>;
+} {
+  const body = streamedBody(new Uint8Array(0), bytes, new Uint8Array(0), 0);
+  return {
+    fileName: `${SANDBOX_ACCOUNT_CODE}_MTA_${stamp(at)}.zip`,
+    contentType: "application/octet-stream",
+    ...body,
   };
 }

@@ -90,13 +90,13 @@ describe("verifyApi2: requests", () => {
     await verifyApi2(transport(f.fetch), {
       hostId: "uk",
       clientId: `  ${CLIENT_ID}\n`,
-      clientSecret: " a+b/c=d&e f ",
+      clientSecret: " a+b/c=d&e%f ",
     });
     expect(form(f.calls[0])).toBe(
-      `client_id=${CLIENT_ID}&client_secret=a%2Bb%2Fc%3Dd%26e+f&grant_type=client_credentials`,
+      `client_id=${CLIENT_ID}&client_secret=a%2Bb%2Fc%3Dd%26e%25f&grant_type=client_credentials`,
     );
     const parsed = new URLSearchParams(form(f.calls[0]));
-    expect(parsed.get("client_secret")).toBe("a+b/c=d&e f");
+    expect(parsed.get("client_secret")).toBe("a+b/c=d&e%f");
   });
 
   it("the probe asks for one receipt batch from yesterday to today as dates (UTC), with the Bearer token", async () => {

@@ -97,13 +97,14 @@ describe("discover", () => {
     expect(failure.kind).toBe("region-not-allowed");
   });
 
-  it("a region api that is not a URL is shown as text, cut to 80 characters", async () => {
+  it("a region api that is not a URL is shown as text, cut to 80 characters with an ellipsis", async () => {
     const api = `not a url ${"x".repeat(200)}`;
     const body = JSON.stringify({ data: [{ region: { api } }] });
     const failure = failureOf(await discover(makeTransport(fakeFetch(json(body)).fetch), APP_ID, EMAIL));
     expect(failure.kind).toBe("region-not-allowed");
-    expect(failure.message).toContain(`“${api.slice(0, 80)}”`);
-    expect(failure.message).not.toContain(api.slice(0, 81));
+    // 79 characters and an ellipsis: 80 in all.
+    expect(failure.message).toContain(`“${api.slice(0, 79)}…”`);
+    expect(failure.message).not.toContain(api.slice(0, 80));
   });
 
   it("a region without api -> bad-shape", async () => {

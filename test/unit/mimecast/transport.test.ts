@@ -22,7 +22,13 @@ import {
 const URL_EU_LOGIN = "https://eu-api.mimecast.com/api/login/login";
 
 function raw(status: number, text: string, headers: Record<string, string> = {}): RawResponse {
-  return { status, text, headers: new Headers(headers), size: new TextEncoder().encode(text).length };
+  return {
+    status,
+    text,
+    headers: new Headers(headers),
+    size: new TextEncoder().encode(text).length,
+    bodyRead: true,
+  };
 }
 
 describe("defaultTransport", () => {

@@ -77,20 +77,29 @@ const ZIP = buildZip(
   NOW,
 );
 
-function logsReply(disposition = `attachment; filename="${LOG_FILE_NAME}"`): Responder {
-  return async () =>
-    new Response(new Uint8Array(ZIP), {
-      status: 200,
-      headers: {
-        "content-type": "application/octet-stream",
-        "content-disposition": disposition,
-        "mc-siem-token":
-          "eNoVzrsOgjAYQOF3-VdIoEqpkDgIiIp4SdDEGBcoRYtolVpRjO8unvkM3wcko6pmPAcXBvEScSIUluckdkZhOO_jREnbmxBtZ-01_5Sl77KMimm6z3rUXvewiNvdLfIuCt390iuaaC1Wmy1",
-        "x-ratelimit-limit": "800",
-        "x-ratelimit-remaining": "799",
-        "x-ratelimit-reset": "5000",
-      },
-    });
+const SIEM_TOKEN =
+  "eNoVzrsOgjAYQOF3-VdIoEqpkDgIiIp4SdDEGBcoRYtolVpRjO8unvkM3wcko6pmPAcXBvEScSIUluckdkZhOO_jREnbmxBtZ-01_5Sl77KMimm6z3rUXvewiNvdLfIuCt390iuaaC1Wmy1";
+
+/**
+ * A log file answer: the zip, with the headers a file answer carries (mc-siem-token, a download
+ * type, the file name, its length). `headers` replaces or (with null) removes any of them.
+ */
+function logsReply(
+  disposition: string | null = `attachment; filename="${LOG_FILE_NAME}"`,
+  headers: Record<string, string | null> = {},
+): Responder {
+  const all: Record<string, string | null> = {
+    "content-type": "application/octet-stream",
+    "content-disposition": disposition,
+    "content-length": String(ZIP.length),
+    "mc-siem-token": SIEM_TOKEN,
+    "x-ratelimit-limit": "800",
+    "x-ratelimit-remaining": "799",
+    "x-ratelimit-reset": "5000",
+    ...headers,
+  };
+  const kept = Object.entries(all).filter((e): e is [string, string] => e[1] !== null);
+  return async () => new Response(new Uint8Array(ZIP), { status: 200, headers: Object.fromEntries(kept) });
 }
 
 function discoverReply(regionHost: string): Responder {
@@ -200,9 +209,7 @@ describe("verifyApi1: outcomes", () => {
   });
 
   it("logs available without Content-Disposition: an unnamed file", async () => {
-    const f = fakeFetch(ACCOUNT_OK, async () => {
-      return new Response(new Uint8Array(ZIP), { headers: { "content-type": "application/octet-stream" } });
-    });
+    const f = fakeFetch(ACCOUNT_OK, logsReply(null));
     const value = successOf(await verifyApi1(transport(f.fetch), INPUT));
     expect(value.siem).toEqual({ kind: "logs", fileName: "(unnamed file)", size: ZIP.length });
   });
