@@ -120,7 +120,7 @@ export const verifyApi1ResultSchema = z.object({
   accountName: z.string(),
   accountCode: z.string(),
   siem: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("logs"), fileName: z.string(), size: z.number() }),
+    z.object({ kind: z.literal("logs"), fileName: z.string(), size: z.optional(z.number()) }),
     z.object({ kind: z.literal("caught-up") }),
   ]),
 });

@@ -21,15 +21,12 @@ export interface AccountInfo {
   readonly region: string;
 }
 
-/** `SiemOutcome.size` when the answer did not say how large the file is. */
-export const SIZE_UNKNOWN = -1;
-
 export type SiemOutcome =
   | {
       readonly kind: "logs";
       readonly fileName: string;
-      /** Bytes, from Content-Length; `SIZE_UNKNOWN` (-1) when not given. The file is never downloaded. */
-      readonly size: number;
+      /** Bytes, from Content-Length; absent when not given. The file is never downloaded. */
+      readonly size?: number;
     }
   | { readonly kind: "caught-up" };
 
@@ -206,7 +203,11 @@ function readLogFile(raw: RawResponse): Result<SiemOutcome> {
   // With a content coding (gzip), Content-Length is the size on the wire; for a zip, which gzip
   // cannot shrink, that is within a few bytes of the file's size.
   const length = declaredLength(headers);
-  return ok({ kind: "logs", fileName: fileName || "(unnamed file)", size: length ?? SIZE_UNKNOWN });
+  return ok({
+    kind: "logs",
+    fileName: fileName || "(unnamed file)",
+    ...(length === undefined ? {} : { size: length }),
+  });
 }
 
 function readSiem(raw: RawResponse, now: Date): Result<SiemOutcome> {

@@ -20,9 +20,9 @@ interface Props {
   now: number;
 }
 
-/** The file's size as Mimecast announced it; negative means it did not say (SIZE_UNKNOWN). */
-function sizeText(bytes: number): string {
-  if (bytes < 0) return "size unknown";
+/** The file's size as Mimecast announced it (Content-Length), if it did. */
+function sizeText(bytes: number | undefined): string {
+  if (bytes === undefined) return "size unknown";
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -2,7 +2,13 @@ import type { Frame, Page } from "puppeteer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GUIDE, stepsFor } from "../../src/guide";
 import { byText, createApi2Application, open, panelButton } from "../demo/console-driver";
-import { SANDBOX_APP_ID, SANDBOX_PASSWORD, sandboxAddress } from "../sandbox/accounts";
+import {
+  API2_CLIENT_OK,
+  API2_CLIENT_SLOW_PROBE,
+  SANDBOX_APP_ID,
+  SANDBOX_PASSWORD,
+  sandboxAddress,
+} from "../sandbox/accounts";
 import { consoleSite, LOOKALIKE_HOSTS, PUBLIC_SECTOR_CONSOLE_HOST } from "../sandbox/console-site";
 import { buttonStartingWith, fill, freshConsolePage, type Harness, startHarness } from "./harness";
 import { panelText, waitForPanelTitle } from "./overlay";
@@ -174,6 +180,38 @@ describe("hardening: a stopped service worker loses no progress and misses no co
     await popup.waitForSelector("#access-key", { timeout: 30_000 });
     // The console tab has not spoken to the new worker, yet its step completes.
     await waitForPanelTitle(page, titleOf("verify"));
+    await popup.close();
+  });
+
+  it("a worker stopped during verification: the popup says so plainly and the next verification works", {
+    timeout: 90_000,
+  }, async () => {
+    const popup = await h.browser.newPage();
+    await popup.goto(h.popupUrl);
+    const result = async (): Promise<string> =>
+      (await popup
+        .waitForFunction(
+          () => {
+            const section = document.querySelector("#verify2-heading")?.closest("section");
+            const out = section?.querySelector(".success, [role=alert]");
+            return out ? (out as HTMLElement).innerText : null;
+          },
+          { timeout: 30_000 },
+        )
+        .then((hdl) => hdl.jsonValue())) as string;
+    // The token is issued, then the SIEM check never answers: the worker is stopped meanwhile.
+    await fill(popup, "Client ID", API2_CLIENT_SLOW_PROBE.clientId);
+    await fill(popup, "Client secret", API2_CLIENT_SLOW_PROBE.clientSecret);
+    await (await buttonStartingWith(popup, "Verify API 2.0")).click();
+    await new Promise((r) => setTimeout(r, 1_000));
+    await stopWorker();
+    expect(await result()).toContain("stopped before it answered, so nothing was done or saved");
+    await fill(popup, "Client ID", API2_CLIENT_OK.clientId);
+    await fill(popup, "Client secret", API2_CLIENT_OK.clientSecret);
+    await (await buttonStartingWith(popup, "Verify API 2.0")).click();
+    await popup.waitForFunction(() => document.body.innerText.includes("Can read SIEM data"), {
+      timeout: 30_000,
+    });
     await popup.close();
   });
 });

@@ -197,7 +197,9 @@ export type Api2Behaviour =
    * A Cloud Integrated account (support article 34000388238867): `cg` answers `cgStatus`, `ci`
    * lists batch files.
    */
-  | { readonly kind: "cloud-integrated"; readonly cgStatus: 403 | 404 };
+  | { readonly kind: "cloud-integrated"; readonly cgStatus: 403 | 404 }
+  /** The token is issued, then the SIEM probe never answers (a worker stopped mid-verification). */
+  | { readonly kind: "hang" };
 
 /** An API 2.0 application's credentials (fake values shaped like the console's). */
 export interface Api2Client {
@@ -252,7 +254,14 @@ export const API2_CLIENT_CAUGHT_UP: Api2Client = {
   probe: { kind: "caught-up" },
 };
 
+export const API2_CLIENT_SLOW_PROBE: Api2Client = {
+  clientId: "sbxS1owPr0be7Lq3Xv9Nm5Kb1Wd6Ry2T",
+  clientSecret: "Ks4Tc8Xq2Lv0Nb6Kw1Rd5Pz9Gy3Fs7Ja0Ue8Oi5",
+  probe: { kind: "hang" },
+};
+
 export const API2_CLIENTS: readonly Api2Client[] = [
+  API2_CLIENT_SLOW_PROBE,
   API2_CLIENT_OK,
   API2_CLIENT_NO_SIEM,
   API2_CLIENT_NO_SIEM_ROLE,

@@ -197,6 +197,8 @@ export class SimulatedApi2 {
   private probe(client: Api2Client, endpoint: Endpoint, type: string, pageSize: number): ApiReply {
     const b = client.probe;
     switch (b.kind) {
+      case "hang":
+        return { kind: "hang" };
       case "forbidden":
         // A Cloud Gateway application is refused on `ci` with the plain answer, whatever the reason.
         return endpoint === "ci" ? forbidden("unspecified") : forbidden(b.reason);
