@@ -5,7 +5,6 @@ import { contentRequestSchema } from "../lib/guide-messages";
 import { requestSchema } from "../lib/messages";
 import { capturedSchema } from "../lib/schemas";
 import {
-  forgetKeys,
   readGuideOpen,
   readProgress,
   writeCaptured,
@@ -16,6 +15,7 @@ import {
 import { defaultTransport } from "../mimecast";
 import { GuideService } from "./guide-service";
 import { dispatch, type HandlerDeps } from "./handlers";
+import { forgetSecrets } from "./secrets";
 
 // The guide ships with the extension; validating it here turns a data mistake into a loud failure
 // in the tests instead of a silently wrong overlay.
@@ -41,7 +41,8 @@ const guideService = new GuideService({
 const deps: HandlerDeps = {
   transport: defaultTransport((url, init) => fetch(url, init)),
   saveKeys: writeKeys,
-  forgetKeys,
+  // Other holders of secrets join the list (the clipboard guard's forgetClipboard).
+  forgetSecrets: () => forgetSecrets([]),
   onKeysGenerated: () => guideService.keysGenerated(),
   now: () => Date.now(),
 };

@@ -302,6 +302,7 @@ describe("popup verification and export", () => {
         clientId: "cap-id",
         clientSecret: "cap-secret",
         capturedAt: 1,
+        source: { host: "login-eu.mimecast.com", page: "API application details" },
       }),
     });
     render(<App services={s} />);
