@@ -15,7 +15,10 @@ import {
 import { defaultTransport } from "../mimecast";
 import { GuideService } from "./guide-service";
 import { dispatch, type HandlerDeps } from "./handlers";
-import { forgetSecrets } from "./secrets";
+import { forgetSecrets, startSecretsGuard } from "./secrets";
+
+// TEMP wiring (secrets branch): the worker owner moves this where it belongs.
+void startSecretsGuard();
 
 // The guide ships with the extension; validating it here turns a data mistake into a loud failure
 // in the tests instead of a silently wrong overlay.
@@ -67,7 +70,13 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   }
   const contentRequest = contentRequestSchema.safeParse(message);
   if (contentRequest.success && contentRequest.data.type === "panel/capture" && fromConsoleFrame(sender)) {
-    const captured = capturedSchema.safeParse({ ...contentRequest.data.values, capturedAt: Date.now() });
+    // TEMP wiring (secrets branch): the worker owner fills `page` from its own detection of the frame.
+    const source = { host: new URL(sender.url ?? "https://invalid.invalid/").hostname, page: "Console page" };
+    const captured = capturedSchema.safeParse({
+      ...contentRequest.data.values,
+      capturedAt: Date.now(),
+      source,
+    });
     if (!captured.success) return Promise.resolve({ ok: false });
     return writeCaptured(captured.data).then(() => ({ ok: true }));
   }
