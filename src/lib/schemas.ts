@@ -149,8 +149,8 @@ export type VerifyApi2Result = z.infer<typeof verifyApi2ResultSchema>;
  * the page claims): shown in the popup before the values are used.
  */
 export const captureSourceSchema = z.object({
-  /** The console host name, e.g. login-eu.mimecast.com: host-name characters only. */
-  host: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/i)),
+  /** The console host, e.g. login-eu.mimecast.com (a port allowed): host-name characters only. */
+  host: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+(:\d{1,5})?$/i)),
   /** A human page name, e.g. "API application details". */
   page: z.string().check(z.minLength(1), z.maxLength(100)),
 });

@@ -217,6 +217,9 @@ describe("capturedSchema", () => {
     expect(withSource("", "p")).toBe(false);
     expect(withSource("login-eu.mimecast.com", "")).toBe(false);
     expect(withSource("evil.example, API application details, at 10:42 —", "p")).toBe(false);
+    // URL.host keeps a port; that is still a host.
+    expect(withSource("login-eu.mimecast.com:8443", "p")).toBe(true);
+    expect(withSource("login-eu.mimecast.com:x", "p")).toBe(false);
   });
   it("a new capture replaces the previous one: values, source and time stay together", async () => {
     await storage.writeCaptured(capturedAt(T0));
