@@ -15,10 +15,7 @@ import {
 import { defaultTransport } from "../mimecast";
 import { GuideService } from "./guide-service";
 import { dispatch, type HandlerDeps } from "./handlers";
-import { forgetSecrets, startSecretsGuard } from "./secrets";
-
-// TEMP wiring (secrets branch): the worker owner moves this where it belongs.
-void startSecretsGuard();
+import { forgetSecrets } from "./secrets";
 
 // The guide ships with the extension; validating it here turns a data mistake into a loud failure
 // in the tests instead of a silently wrong overlay.
@@ -70,13 +67,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   }
   const contentRequest = contentRequestSchema.safeParse(message);
   if (contentRequest.success && contentRequest.data.type === "panel/capture" && fromConsoleFrame(sender)) {
-    // TEMP wiring (secrets branch): the worker owner fills `page` from its own detection of the frame.
-    const source = { host: new URL(sender.url ?? "https://invalid.invalid/").hostname, page: "Console page" };
-    const captured = capturedSchema.safeParse({
-      ...contentRequest.data.values,
-      capturedAt: Date.now(),
-      source,
-    });
+    const captured = capturedSchema.safeParse({ ...contentRequest.data.values, capturedAt: Date.now() });
     if (!captured.success) return Promise.resolve({ ok: false });
     return writeCaptured(captured.data).then(() => ({ ok: true }));
   }
