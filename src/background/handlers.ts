@@ -6,7 +6,8 @@ import { discover, generateKeys, regionById, type Transport, verifyApi1, verifyA
 export interface HandlerDeps {
   readonly transport: Transport;
   readonly saveKeys: (keys: KeySession) => Promise<void>;
-  readonly forgetKeys: () => Promise<void>;
+  /** "Forget": every secret the extension holds (src/background/secrets.ts `forgetSecrets`). */
+  readonly forgetSecrets: () => Promise<void>;
   readonly onKeysGenerated: () => Promise<void>;
   readonly now: () => number;
 }
@@ -82,7 +83,8 @@ export const handlers: Handlers = {
     return result.ok ? { ok: true, result: result.value } : { ok: false, failure: result.failure };
   },
   async "popup/forget-keys"(_msg, deps) {
-    await deps.forgetKeys();
+    // Named for the button that sends it; it forgets every secret, not only the keys.
+    await deps.forgetSecrets();
     return { ok: true };
   },
 };

@@ -6,7 +6,6 @@ import { contentRequestSchema } from "../lib/guide-messages";
 import { requestSchema } from "../lib/messages";
 import { capturedSchema } from "../lib/schemas";
 import {
-  forgetKeys,
   readGuideOpen,
   readProgress,
   writeCaptured,
@@ -17,6 +16,7 @@ import {
 import { defaultTransport } from "../mimecast";
 import { GuideService } from "./guide-service";
 import { dispatch, type HandlerDeps } from "./handlers";
+import { forgetSecrets } from "./secrets";
 
 // The guide ships with the extension; validating it here turns a data mistake into a loud failure
 // in the tests instead of a silently wrong overlay.
@@ -46,7 +46,8 @@ const guideService = new GuideService({
 const deps: HandlerDeps = {
   transport: defaultTransport((url, init) => fetch(url, init)),
   saveKeys: writeKeys,
-  forgetKeys,
+  // Other holders of secrets join the list (the clipboard guard's forgetClipboard).
+  forgetSecrets: () => forgetSecrets([]),
   onKeysGenerated: () => guideService.keysGenerated(),
   now: () => Date.now(),
 };

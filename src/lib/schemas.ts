@@ -64,7 +64,10 @@ export const generateInputSchema = z.object({
 });
 export type GenerateInputMessage = z.infer<typeof generateInputSchema>;
 
-/** Generated keys, kept in `storage.session` only (memory, cleared when the browser closes). */
+/**
+ * Generated keys, kept in `storage.session` only (memory, cleared when the browser closes), and
+ * only until `createdAt` + SECRET_LIFETIME_MS (src/lib/secret-lifetime.ts).
+ */
 export const keySessionSchema = z.object({
   accessKey: z.string().check(z.minLength(1)),
   secretKey: z.string().check(z.minLength(1)),
@@ -143,8 +146,20 @@ export const verifyApi2ResultSchema = z.object({
 export type VerifyApi2Result = z.infer<typeof verifyApi2ResultSchema>;
 
 /**
+ * Where captured values came from, as the service worker's own page detection saw it (never what
+ * the page claims): shown in the popup before the values are used.
+ */
+export const captureSourceSchema = z.object({
+  /** The console host, e.g. login-eu.mimecast.com (a port allowed): host-name characters only. */
+  host: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+(:\d{1,5})?$/i)),
+  /** A human page name, e.g. "API application details". */
+  page: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+export type CaptureSource = z.infer<typeof captureSourceSchema>;
+
+/**
  * Values the user chose to send from the console ("Use in the assistant"), kept in
- * `storage.session` only.
+ * `storage.session` only, until `capturedAt` + SECRET_LIFETIME_MS (src/lib/secret-lifetime.ts).
  */
 export const capturedSchema = z.object({
   appId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
@@ -152,5 +167,6 @@ export const capturedSchema = z.object({
   clientId: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
   clientSecret: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
   capturedAt: z.number(),
+  source: captureSourceSchema,
 });
 export type Captured = z.infer<typeof capturedSchema>;

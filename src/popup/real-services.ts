@@ -1,4 +1,12 @@
-import { readCaptured, readKeys, readPrefs, readProgress, writePrefs } from "../lib/storage";
+import {
+  forgetCaptured,
+  readCaptured,
+  readKeys,
+  readPrefs,
+  readProgress,
+  watchSessionSecrets,
+  writePrefs,
+} from "../lib/storage";
 import { ask } from "./background";
 import type { PopupServices } from "./services";
 
@@ -20,6 +28,8 @@ export const realServices: PopupServices = {
     return answer.ok ? answer.reply : { ok: false, failure: answer.failure };
   },
   loadCaptured: () => readCaptured().catch(() => undefined),
+  discardCaptured: () => forgetCaptured().catch(() => undefined),
+  watchSecrets: watchSessionSecrets,
   async download(fileName, text, type) {
     try {
       const url = URL.createObjectURL(new Blob([text], { type }));
@@ -33,7 +43,8 @@ export const realServices: PopupServices = {
       return false;
     }
   },
-  async forgetKeys() {
+  async forgetSecrets() {
+    // The service worker forgets: it also holds secrets the popup cannot reach.
     await ask({ type: "popup/forget-keys" });
   },
   async copy(text) {

@@ -20,11 +20,16 @@ export interface PopupServices {
   readonly loadKeys: () => Promise<KeySession | undefined>;
   readonly loadProgress: () => Promise<ProgressMap>;
   readonly generateKeys: (input: GenerateInputMessage) => Promise<GenerateKeysReply>;
-  readonly forgetKeys: () => Promise<void>;
+  /** "Forget": every secret the extension holds (keys, values from the console, and so on). */
+  readonly forgetSecrets: () => Promise<void>;
   readonly verifyApi1: (input: VerifyApi1InputMessage) => Promise<VerifyApi1Reply>;
   readonly verifyApi2: (input: VerifyApi2InputMessage) => Promise<VerifyApi2Reply>;
   /** Values sent from the console with "Use in the assistant". */
   readonly loadCaptured: () => Promise<Captured | undefined>;
+  /** "Discard": forgets the values sent from the console, nothing else. */
+  readonly discardCaptured: () => Promise<void>;
+  /** Calls back when stored secrets change (expired, forgotten elsewhere, newly captured). */
+  readonly watchSecrets: (onChange: () => void) => () => void;
   readonly copy: (text: string) => Promise<boolean>;
   readonly download: (fileName: string, text: string, type: string) => Promise<boolean>;
   readonly now: () => number;

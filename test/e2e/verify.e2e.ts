@@ -269,7 +269,10 @@ describe("verify API 2.0 credentials", () => {
 });
 
 describe("capture from the console, only on the user's click", () => {
-  /** Clicks "Use in the assistant", then opens the popup once `field` shows `value`. */
+  /**
+   * Clicks "Use in the assistant", opens the popup, checks it says where the values came from and
+   * has not filled them in, clicks "Use these values", and waits until `field` shows `value`.
+   */
   async function useInAssistant(field: string, value: string): Promise<Page> {
     await panelButton(page, "Use in the assistant");
     await page.waitForFunction(() =>
@@ -279,6 +282,10 @@ describe("capture from the console, only on the user's click", () => {
     );
     const popup = await h.browser.newPage();
     await popup.goto(h.popupUrl);
+    const use = await buttonStartingWith(popup, "Use these values");
+    expect(await popup.$eval(field, (e) => (e as HTMLInputElement).value)).toBe("");
+    expect(await popup.evaluate(() => document.body.innerText)).toContain("From login-eu.mimecast.com");
+    await use.click();
     await popup.waitForFunction(
       (sel: string, v: string) => (document.querySelector(sel) as HTMLInputElement | null)?.value === v,
       {},

@@ -8,6 +8,8 @@ import type { PopupServices } from "../../../src/popup/services";
 
 afterEach(cleanup);
 
+const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
+
 const KEYS: KeySession = {
   accessKey: "mYtOL3XZCOwG96BOiFTZRmRx8_abc",
   secretKey: "c2VjcmV0LWtleS1ieXRlcw==",
@@ -15,7 +17,8 @@ const KEYS: KeySession = {
   regionId: "eu",
   email: "siem@corp.example",
   appId: "app-1",
-  createdAt: 0,
+  // Generated five minutes ago: well within the keys' lifetime in the browser session.
+  createdAt: NOW - 5 * 60_000,
 };
 
 function services(overrides: Partial<PopupServices> = {}) {
@@ -29,6 +32,8 @@ function services(overrides: Partial<PopupServices> = {}) {
     loadKeys: async () => undefined,
     loadProgress: async () => ({}),
     loadCaptured: async () => undefined,
+    discardCaptured: async () => undefined,
+    watchSecrets: () => () => undefined,
     verifyApi1: async () => ({ ok: false, failure: { kind: "network", message: "x", action: "y" } }),
     verifyApi2: async () => ({ ok: false, failure: { kind: "network", message: "x", action: "y" } }),
     download: async () => true,
@@ -36,9 +41,9 @@ function services(overrides: Partial<PopupServices> = {}) {
       calls.push(input);
       return { ok: true, session: KEYS };
     },
-    forgetKeys: async () => undefined,
+    forgetSecrets: async () => undefined,
     copy: async () => true,
-    now: () => Date.UTC(2026, 0, 1, 12, 0, 0),
+    now: () => NOW,
     ...overrides,
   };
   return { s, saved, calls };
@@ -206,7 +211,7 @@ describe("popup App", () => {
         authType: "domain",
       }),
       loadKeys: async () => KEYS,
-      forgetKeys: forget,
+      forgetSecrets: forget,
     });
     render(<App services={s} />);
     await waitFor(() => expect(input("Email address").value).toBe("siem@corp.example"));
@@ -292,23 +297,6 @@ describe("popup verification and export", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.id).toBe("client-secret-error");
     expect(input("Client secret").getAttribute("aria-invalid")).toBe("true");
-  });
-
-  it("pre-fills values sent from the console", async () => {
-    const { s } = services({
-      loadCaptured: async () => ({
-        appId: "cap-app",
-        appKey: "cap-key",
-        clientId: "cap-id",
-        clientSecret: "cap-secret",
-        capturedAt: 1,
-      }),
-    });
-    render(<App services={s} />);
-    await waitFor(() => expect(input("Application ID").value).toBe("cap-app"));
-    expect(input("Application key").value).toBe("cap-key");
-    expect(input("Client ID").value).toBe("cap-id");
-    expect(input("Client secret").value).toBe("cap-secret");
   });
 });
 
