@@ -16,7 +16,10 @@ import {
 import { defaultTransport } from "../mimecast";
 import { GuideService } from "./guide-service";
 import { dispatch, type HandlerDeps } from "./handlers";
-import { forgetSecrets } from "./secrets";
+import { forgetSecrets, startSecretsGuard } from "./secrets";
+
+// Listeners register in the worker's first turn so a wake-up event (an expiry alarm) is not missed.
+void startSecretsGuard();
 
 // The guide ships with the extension; validating it here turns a data mistake into a loud failure
 // in the tests instead of a silently wrong overlay.
