@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Api2Product, api2HostById, siemBatchPath } from "./api2-hosts";
 import { type Failure, fail, failureFromStatus, ok, type Result } from "./failures";
+import { clientFieldProblem } from "./field-check";
 import { retryAtFrom, send, type Transport } from "./transport";
 
 /**
@@ -310,6 +311,8 @@ export async function verifyApi2(t: Transport, input: Api2Input): Promise<Result
       action: "Both are shown in the console when the API 2.0 credentials are generated.",
     });
   }
+  const pasted = clientFieldProblem("clientId", clientId) ?? clientFieldProblem("clientSecret", clientSecret);
+  if (pasted) return fail(pasted);
   const tokenSent = await send(t, `https://${host.host}/oauth/token`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },

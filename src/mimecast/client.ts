@@ -1,4 +1,5 @@
 import { badShapeFailure, type Failure, fail, ok, type Result } from "./failures";
+import { emailProblem, keyFieldProblem } from "./field-check";
 import { type AuthType, baseHeaders, basicAuthorization, mcDate } from "./headers";
 import { baseUrlOf, GLOBAL_API_HOST, type Region, regionById, regionForBaseUrl } from "./regions";
 import { discoverDataSchema, loginDataSchema } from "./schemas";
@@ -18,25 +19,14 @@ export interface Keys {
   readonly bindingType?: string;
 }
 
-/** Header values must be visible ASCII; a pasted ID often carries a space or an invisible character. */
-function appIdProblem(appId: string): Failure | undefined {
-  if (/^[\x21-\x7e]+$/.test(appId)) return undefined;
-  return {
-    kind: "validation",
-    field: "appId",
-    message: "The Application ID contains a space, line break or invisible character.",
-    action: "Copy the Application ID again from the console, or type it in.",
-  };
-}
-
 function metaFor(t: Transport) {
   return { date: mcDate(t.now()), requestId: t.requestId() };
 }
 
 /** `POST https://api.mimecast.com/api/login/discover-authentication`: which region serves this address. */
 export async function discover(t: Transport, appId: string, email: string): Promise<Result<Discovered>> {
-  const badAppId = appIdProblem(appId);
-  if (badAppId) return fail(badAppId);
+  const problem = keyFieldProblem("appId", appId) ?? emailProblem(email);
+  if (problem) return fail(problem);
   const url = `https://${GLOBAL_API_HOST}/api/login/discover-authentication`;
   const sent = await send(t, url, {
     method: "POST",
@@ -92,8 +82,8 @@ export interface LoginInput {
 
 /** `POST {region}/api/login/login` with Basic-Cloud or Basic-AD: returns the Access and Secret keys. */
 export async function login(t: Transport, region: Region, input: LoginInput): Promise<Result<Keys>> {
-  const badAppId = appIdProblem(input.appId);
-  if (badAppId) return fail(badAppId);
+  const problem = keyFieldProblem("appId", input.appId) ?? emailProblem(input.email);
+  if (problem) return fail(problem);
   const url = `${baseUrlOf(region)}/api/login/login`;
   const sent = await send(t, url, {
     method: "POST",

@@ -1,5 +1,6 @@
 import { discover } from "./client";
 import { type Failure, fail, ok, type Result } from "./failures";
+import { keyFieldProblem, secretKeyProblem } from "./field-check";
 import { mcDate } from "./headers";
 import { baseUrlOf, type Region } from "./regions";
 import { envelopeSchema } from "./schemas";
@@ -36,6 +37,13 @@ function credentialProblem(c: Api1Credentials): Failure | undefined {
       action: "Copy the missing value from the console or from key generation.",
     };
   }
+  // Header values and signed text: a pasted invisible character is named here, not by Mimecast.
+  const pasted =
+    keyFieldProblem("appId", c.appId) ??
+    keyFieldProblem("appKey", c.appKey) ??
+    keyFieldProblem("accessKey", c.accessKey) ??
+    secretKeyProblem(c.secretKey);
+  if (pasted) return pasted;
   if (!isBase64(c.secretKey)) {
     return {
       kind: "validation",
