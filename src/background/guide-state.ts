@@ -67,7 +67,9 @@ export function apply(guide: Guide, p: Progress, action: Action, now: number): P
     case "done":
       return markDone(guide, p, p.currentId, now);
     case "skip": {
-      const skipped = p.skipped.includes(p.currentId) ? p.skipped : [...p.skipped, p.currentId];
+      // A done step stays done (never both done and skipped): skipping it only moves on.
+      const keep = p.skipped.includes(p.currentId) || p.done.includes(p.currentId);
+      const skipped = keep ? p.skipped : [...p.skipped, p.currentId];
       const q = { ...p, skipped };
       return { ...q, currentId: nextOpen(guide, q, i, p.done) ?? p.currentId, updatedAt: now };
     }

@@ -12,8 +12,9 @@ export function normalizeLabel(text: string): string {
 /** Hidden elements never match: display/visibility/hidden/inert/zero opacity, or no box at all. */
 export function isVisible(el: Element): boolean {
   if (!el.isConnected) return false;
-  // A closed <dialog> or <details> hides its content whatever the styles say.
-  if (el.closest("dialog:not([open])")) return false;
+  // A closed <dialog> or <details> hides its content whatever the styles say. Inert content cannot
+  // be clicked or focused (checkVisibility does not look at it): pointing at it would mislead.
+  if (el.closest("dialog:not([open]), [inert]")) return false;
   const details = el.closest("details:not([open])");
   if (details && !el.closest("summary")) return false;
   const withCheck = el as Element & { checkVisibility?: (o?: Record<string, boolean>) => boolean };

@@ -88,7 +88,10 @@ export const prefsSchema = z.object({
 });
 export type Prefs = z.infer<typeof prefsSchema>;
 
-/** Guide progress per Mimecast console host, in `storage.local`. */
+/**
+ * Guide progress of one Mimecast console host, in `storage.local`. Checked entry by entry on
+ * reading (src/lib/storage.ts), so a malformed host does not cost the others their progress.
+ */
 export const progressSchema = z.object({
   path: z.enum(["api1", "api2"]),
   done: z.array(z.string()),
@@ -98,6 +101,7 @@ export const progressSchema = z.object({
   pathChosen: z.optional(z.boolean()),
   updatedAt: z.number(),
 });
+/** Host → progress; stored bare by version 1, under `{ version: 2, hosts }` since (src/lib/storage.ts). */
 export const progressMapSchema = z.record(z.string(), progressSchema);
 export type ProgressMap = z.infer<typeof progressMapSchema>;
 

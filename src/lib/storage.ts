@@ -8,7 +8,7 @@ import {
   type Prefs,
   type ProgressMap,
   prefsSchema,
-  progressMapSchema,
+  progressSchema,
 } from "./schemas";
 import { secretIsLive } from "./secret-lifetime";
 
@@ -55,15 +55,95 @@ type ProgressInput = {
 const PROGRESS = "guide-progress";
 const GUIDE_UI = "guide-ui";
 
-export async function readProgress(): Promise<ProgressMap> {
-  const raw = (await browser.storage.local.get(PROGRESS))[PROGRESS];
-  const parsed = progressMapSchema.safeParse(raw);
-  // Unreadable progress (an older format, corruption) starts fresh rather than breaking the guide.
-  return parsed.success ? parsed.data : {};
+/**
+ * Stored progress format. Version 1 (the first release) stored the bare host→progress map under
+ * PROGRESS; version 2 stores `{ version: 2, hosts: { [host]: progress } }` under the same key.
+ * The version lives inside the value rather than under a key of its own so that data and version
+ * always change together in one `set`: a crash or a second writer can never leave a version-2 key
+ * beside a version-1 map, or the reverse. The formats cannot be confused: a version-1 map's values
+ * are objects, so a numeric `version` member only ever comes from version 2 or later.
+ */
+export const PROGRESS_VERSION = 2;
+
+/** Consoles remembered at most; on write, the least recently updated ones are forgotten. */
+export const MAX_PROGRESS_HOSTS = 20;
+
+export interface DecodedProgress {
+  /** The valid entries, at most MAX_PROGRESS_HOSTS of them. */
+  readonly hosts: ProgressMap;
+  /**
+   * False when storage holds a newer version than this code knows (after a downgrade): it reads as
+   * empty, and writes leave it alone rather than erase what the newer version kept.
+   */
+  readonly writable: boolean;
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Each host is checked on its own: a malformed entry is dropped, the others are kept. */
+function validEntries(raw: unknown): ProgressMap {
+  if (!isRecord(raw)) return {};
+  const kept: [string, ProgressMap[string]][] = [];
+  for (const [host, value] of Object.entries(raw)) {
+    const parsed = progressSchema.safeParse(value);
+    if (parsed.success) kept.push([host, parsed.data]);
+  }
+  // fromEntries defines own properties: a "__proto__" host cannot reach the prototype.
+  return Object.fromEntries(kept);
+}
+
+/** The `max` most recently updated entries, in their original order. Ties keep the earlier entry. */
+function newest(all: ProgressMap, max: number): ProgressMap {
+  const entries = Object.entries(all);
+  if (entries.length <= max) return all;
+  const keep = new Set(
+    [...entries]
+      .sort((a, b) => b[1].updatedAt - a[1].updatedAt)
+      .slice(0, max)
+      .map(([host]) => host),
+  );
+  return Object.fromEntries(entries.filter(([host]) => keep.has(host)));
+}
+
+/**
+ * Reads any stored value without throwing. Version 1 is migrated in memory; the next write stores
+ * it as version 2 (reads never write: the popup reads too, and must not race the service worker).
+ * Anything unreadable (corruption, a version-2 value without hosts, a version below 2) reads as
+ * empty and may be overwritten.
+ */
+export function decodeProgress(raw: unknown): DecodedProgress {
+  if (!isRecord(raw)) return { hosts: {}, writable: true };
+  const version = raw.version;
+  if (typeof version !== "number") {
+    return { hosts: newest(validEntries(raw), MAX_PROGRESS_HOSTS), writable: true }; // version 1
+  }
+  if (version === PROGRESS_VERSION) {
+    return { hosts: newest(validEntries(raw.hosts), MAX_PROGRESS_HOSTS), writable: true };
+  }
+  if (version > PROGRESS_VERSION) return { hosts: {}, writable: false };
+  return { hosts: {}, writable: true };
+}
+
+export async function readProgress(): Promise<ProgressMap> {
+  const raw = (await browser.storage.local.get(PROGRESS))[PROGRESS];
+  return decodeProgress(raw).hosts;
+}
+
+/**
+ * Stores progress as version 2, keeping the MAX_PROGRESS_HOSTS most recently updated hosts.
+ * Entries are parsed (an invalid one is a bug in the caller and throws) so nothing else reaches
+ * storage. Does nothing when storage holds a newer version (see DecodedProgress.writable).
+ */
 export async function writeProgress(all: Readonly<Record<string, ProgressInput>>): Promise<void> {
-  await browser.storage.local.set({ [PROGRESS]: progressMapSchema.parse(all) });
+  const stored = (await browser.storage.local.get(PROGRESS))[PROGRESS];
+  if (!decodeProgress(stored).writable) return;
+  const parsed: ProgressMap = Object.fromEntries(
+    Object.entries(all).map(([host, p]) => [host, progressSchema.parse(p)]),
+  );
+  const hosts = newest(parsed, MAX_PROGRESS_HOSTS);
+  await browser.storage.local.set({ [PROGRESS]: { version: PROGRESS_VERSION, hosts } });
 }
 
 export async function readGuideOpen(): Promise<boolean> {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { type Api2Product, api2HostById, siemBatchPath } from "./api2-hosts";
 import { cleanServerText, type Failure, fail, failureFromStatus, ok, type Result } from "./failures";
-import { headerValueProblem, isHeaderSafe } from "./headers";
+import { clientFieldProblem } from "./field-check";
+import { isHeaderSafe } from "./headers";
 import { retryAtFrom, send, type Transport } from "./transport";
 
 /**
@@ -341,10 +342,8 @@ export async function verifyApi2(t: Transport, input: Api2Input): Promise<Result
       action: "Both are shown in the console when the API 2.0 credentials are generated.",
     });
   }
-  // The same check login makes on the Application ID: a pasted invisible character is named, not
-  // sent (Mimecast would only say the credentials are wrong).
-  const unsafe = headerValueProblem("clientId", clientId) ?? headerValueProblem("clientSecret", clientSecret);
-  if (unsafe) return fail(unsafe);
+  const pasted = clientFieldProblem("clientId", clientId) ?? clientFieldProblem("clientSecret", clientSecret);
+  if (pasted) return fail(pasted);
   const tokenSent = await send(t, `https://${host.host}/oauth/token`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },

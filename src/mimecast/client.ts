@@ -1,5 +1,6 @@
 import { badShapeFailure, cleanServerText, type Failure, fail, ok, type Result } from "./failures";
-import { type AuthType, baseHeaders, basicAuthorization, headerValueProblem, mcDate } from "./headers";
+import { emailProblem, keyFieldProblem } from "./field-check";
+import { type AuthType, baseHeaders, basicAuthorization, mcDate } from "./headers";
 import { baseUrlOf, GLOBAL_API_HOST, type Region, regionById, regionForBaseUrl } from "./regions";
 import { discoverDataSchema, loginDataSchema } from "./schemas";
 import { interpret, send, type Transport } from "./transport";
@@ -24,8 +25,8 @@ function metaFor(t: Transport) {
 
 /** `POST https://api.mimecast.com/api/login/discover-authentication`: which region serves this address. */
 export async function discover(t: Transport, appId: string, email: string): Promise<Result<Discovered>> {
-  const badAppId = headerValueProblem("appId", appId);
-  if (badAppId) return fail(badAppId);
+  const problem = keyFieldProblem("appId", appId) ?? emailProblem(email);
+  if (problem) return fail(problem);
   const url = `https://${GLOBAL_API_HOST}/api/login/discover-authentication`;
   const sent = await send(t, url, {
     method: "POST",
@@ -81,8 +82,8 @@ export interface LoginInput {
 
 /** `POST {region}/api/login/login` with Basic-Cloud or Basic-AD: returns the Access and Secret keys. */
 export async function login(t: Transport, region: Region, input: LoginInput): Promise<Result<Keys>> {
-  const badAppId = headerValueProblem("appId", input.appId);
-  if (badAppId) return fail(badAppId);
+  const problem = keyFieldProblem("appId", input.appId) ?? emailProblem(input.email);
+  if (problem) return fail(problem);
   const url = `${baseUrlOf(region)}/api/login/login`;
   const sent = await send(t, url, {
     method: "POST",

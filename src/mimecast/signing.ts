@@ -11,7 +11,7 @@ export interface Api1Credentials {
 }
 
 function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(b64.replace(/\s+/g, ""));
+  const binary = atob(b64.replace(/[ \t\r\n]+/g, ""));
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
@@ -23,9 +23,12 @@ function bytesToBase64(bytes: ArrayBuffer): string {
   return btoa(binary);
 }
 
-/** True when the secret key is valid base64 (Mimecast's secret keys always are). */
+/**
+ * True when the secret key is valid base64 (Mimecast's secret keys always are). Line breaks and
+ * spaces from a wrapped display are ignored; other whitespace (no-break space, BOM...) is not.
+ */
 export function isBase64(text: string): boolean {
-  const t = text.replace(/\s+/g, "");
+  const t = text.replace(/[ \t\r\n]+/g, "");
   return t.length > 0 && t.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(t);
 }
 

@@ -1,6 +1,7 @@
 import { discover } from "./client";
 import { cleanServerText, type Failure, fail, ok, type Result } from "./failures";
-import { headerValueProblem, mcDate } from "./headers";
+import { keyFieldProblem, secretKeyProblem } from "./field-check";
+import { mcDate } from "./headers";
 import { baseUrlOf, type Region } from "./regions";
 import { envelopeSchema } from "./schemas";
 import { type Api1Credentials, isBase64, signedHeaders } from "./signing";
@@ -48,10 +49,13 @@ function credentialProblem(c: Api1Credentials): Failure | undefined {
       action: "Copy the missing value from the console or from key generation.",
     };
   }
-  for (const field of ["appId", "appKey", "accessKey"] as const) {
-    const problem = headerValueProblem(field, c[field]);
-    if (problem) return problem;
-  }
+  // Header values and signed text: a pasted invisible character is named here, not by Mimecast.
+  const pasted =
+    keyFieldProblem("appId", c.appId) ??
+    keyFieldProblem("appKey", c.appKey) ??
+    keyFieldProblem("accessKey", c.accessKey) ??
+    secretKeyProblem(c.secretKey);
+  if (pasted) return pasted;
   if (!isBase64(c.secretKey)) {
     return {
       kind: "validation",
