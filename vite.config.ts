@@ -62,6 +62,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     sourcemap: false,
+    rollupOptions: {
+      // Pages the manifest does not name: the offscreen document that clears the clipboard
+      // (chrome.offscreen.createDocument needs a bundled HTML file).
+      input: { offscreen: resolve(root, "src/offscreen/offscreen.html") },
+    },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 });
