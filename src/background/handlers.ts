@@ -10,6 +10,11 @@ export interface HandlerDeps {
   readonly forgetSecrets: () => Promise<void>;
   readonly onKeysGenerated: () => Promise<void>;
   readonly now: () => number;
+  /**
+   * Clears a copied secret later (`noteClipboardCopy` in ./clipboard); resolves to when. Optional
+   * only until index.ts passes it: without it the popup is told nothing will be cleared.
+   */
+  readonly clipboardCopied?: (digest: string) => Promise<number>;
 }
 
 type Handlers = {
@@ -81,6 +86,14 @@ export const handlers: Handlers = {
     // The token lives in verifyApi2's memory only; nothing of it is stored or returned.
     const result = await verifyApi2(deps.transport, msg.input);
     return result.ok ? { ok: true, result: result.value } : { ok: false, failure: result.failure };
+  },
+  async "popup/clipboard-copied"(msg, deps) {
+    if (!deps.clipboardCopied) return { ok: false };
+    try {
+      return { ok: true, clearAt: await deps.clipboardCopied(msg.digest) };
+    } catch {
+      return { ok: false };
+    }
   },
   async "popup/forget-keys"(_msg, deps) {
     // Named for the button that sends it; it forgets every secret, not only the keys.

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { sha256HexSchema } from "./digest";
 import {
   failureSchema,
   generateInputSchema,
@@ -18,6 +19,8 @@ export const requestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("popup/forget-keys") }),
   z.object({ type: z.literal("popup/verify-api1"), input: verifyApi1InputSchema }),
   z.object({ type: z.literal("popup/verify-api2"), input: verifyApi2InputSchema }),
+  // The popup copied a secret: the worker clears it later. Only its SHA-256 digest is sent.
+  z.object({ type: z.literal("popup/clipboard-copied"), digest: sha256HexSchema }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -41,11 +44,19 @@ export const verifyApi2ReplySchema = z.discriminatedUnion("ok", [
 ]);
 export type VerifyApi2Reply = z.infer<typeof verifyApi2ReplySchema>;
 
+/** `clearAt`: when the worker will clear the clipboard; `ok: false`: it will not. */
+export const clipboardCopiedReplySchema = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), clearAt: z.number() }),
+  z.object({ ok: z.literal(false) }),
+]);
+export type ClipboardCopiedReply = z.infer<typeof clipboardCopiedReplySchema>;
+
 export interface ReplyFor {
   "popup/generate-keys": GenerateKeysReply;
   "popup/forget-keys": z.infer<typeof forgetKeysReplySchema>;
   "popup/verify-api1": VerifyApi1Reply;
   "popup/verify-api2": VerifyApi2Reply;
+  "popup/clipboard-copied": ClipboardCopiedReply;
 }
 
 export const replySchemas = {
@@ -53,4 +64,5 @@ export const replySchemas = {
   "popup/forget-keys": forgetKeysReplySchema,
   "popup/verify-api1": verifyApi1ReplySchema,
   "popup/verify-api2": verifyApi2ReplySchema,
+  "popup/clipboard-copied": clipboardCopiedReplySchema,
 } as const;
