@@ -1,25 +1,21 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { bundleFileName, bundleJson, bundleText, type CollectorSettings } from "../lib/collector-bundle";
+import { type CopyOutcome, copyStatus } from "./copy";
 
 interface Props {
   settings: CollectorSettings | undefined;
-  copy: (text: string) => Promise<boolean>;
+  copy: (text: string) => Promise<CopyOutcome>;
   download: (fileName: string, text: string, type: string) => Promise<boolean>;
   now: () => number;
 }
 
 type Pending = "copy" | "download" | undefined;
-const CLEAR_AFTER_MS = 60_000;
 
 /** Hand-over: the verified values as labelled text or JSON, after a warning that they are secrets. */
 export function ExportPanel({ settings, copy, download, now }: Props) {
   const [format, setFormat] = useState<"text" | "json">("text");
   const [pending, setPending] = useState<Pending>();
-  const [clearLater, setClearLater] = useState(true);
   const [status, setStatus] = useState("");
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   if (!settings) {
     return (
@@ -37,17 +33,13 @@ export function ExportPanel({ settings, copy, download, now }: Props) {
 
   const confirm = async () => {
     if (pending === "copy") {
-      const done = await copy(text);
-      setStatus(done ? "Collector settings copied." : "Could not copy: use Download settings instead.");
-      clearTimeout(timer.current);
-      if (done && clearLater) {
-        timer.current = setTimeout(() => {
-          void copy(" ").then(() => setStatus("Clipboard cleared."));
-        }, CLEAR_AFTER_MS);
-        setStatus(
-          "Collector settings copied. The clipboard will be cleared in 60 seconds if this window stays open.",
-        );
-      }
+      // The worker clears it (see src/background/clipboard.ts): this window may close any moment.
+      setStatus(
+        copyStatus(await copy(text), {
+          copied: "Collector settings copied.",
+          failed: "Could not copy the collector settings: use Download settings instead.",
+        }),
+      );
     } else if (pending === "download") {
       const name = bundleFileName(settings, made).replace(/\.json$/, format === "json" ? ".json" : ".txt");
       const done = await download(name, text, format === "json" ? "application/json" : "text/plain");
@@ -89,14 +81,9 @@ export function ExportPanel({ settings, copy, download, now }: Props) {
             secure channel.
           </p>
           {pending === "copy" && (
-            <label>
-              <input
-                type="checkbox"
-                checked={clearLater}
-                onChange={(e) => setClearLater(e.currentTarget.checked)}
-              />
-              Clear the clipboard after 60 seconds
-            </label>
+            <p class="hint">
+              The clipboard is cleared after 60 seconds, unless you have copied something else by then.
+            </p>
           )}
           <div class="actions">
             <button type="button" class="primary" onClick={() => void confirm()}>

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { KeySession } from "../lib/schemas";
 import { describeLifetime } from "../mimecast/lifetime";
 import { regionById } from "../mimecast/regions";
+import { COPY_BY_HAND, type CopyOutcome, copyStatus } from "./copy";
 
 interface Props {
   keys: KeySession;
-  copy: (text: string) => Promise<boolean>;
+  copy: (text: string) => Promise<CopyOutcome>;
   onForget: () => void;
   /** Move focus here when the keys have just been generated (not when restored on reopening). */
   focusOnMount: boolean;
@@ -22,11 +23,8 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
     if (focusOnMount) headingRef.current?.focus();
   }, [keys.accessKey]);
 
-  const doCopy = async (what: string, text: string) => {
-    const done = await copy(text);
-    setStatus(
-      done ? `${what} copied.` : `Could not copy. Select the ${what.toLowerCase()} and press Ctrl+C.`,
-    );
+  const doCopy = async (text: string, texts: { copied: string; failed: string }) => {
+    setStatus(copyStatus(await copy(text), texts));
   };
 
   return (
@@ -49,7 +47,15 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
             autocomplete="off"
             value={keys.accessKey}
           />
-          <button type="button" onClick={() => doCopy("Access key", keys.accessKey)}>
+          <button
+            type="button"
+            onClick={() =>
+              doCopy(keys.accessKey, {
+                copied: "Access key copied.",
+                failed: `Could not copy the access key: select it and ${COPY_BY_HAND}.`,
+              })
+            }
+          >
             Copy<span class="visually-hidden"> access key</span>
           </button>
         </div>
@@ -74,7 +80,16 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
             {showSecret ? "Hide" : "Show"}
             <span class="visually-hidden"> secret key</span>
           </button>
-          <button type="button" onClick={() => doCopy("Secret key", keys.secretKey)}>
+          <button
+            type="button"
+            onClick={() =>
+              doCopy(keys.secretKey, {
+                copied: "Secret key copied.",
+                // A hidden (password) field cannot be copied from by hand.
+                failed: `Could not copy the secret key: press Show, select it and ${COPY_BY_HAND}.`,
+              })
+            }
+          >
             Copy<span class="visually-hidden"> secret key</span>
           </button>
         </div>
@@ -93,7 +108,12 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
         <button
           type="button"
           class="primary"
-          onClick={() => doCopy("Both keys", `Access key: ${keys.accessKey}\nSecret key: ${keys.secretKey}`)}
+          onClick={() =>
+            doCopy(`Access key: ${keys.accessKey}\nSecret key: ${keys.secretKey}`, {
+              copied: "Both keys copied.",
+              failed: `Could not copy the keys: copy each one by hand (press Show for the secret key, select it and ${COPY_BY_HAND}).`,
+            })
+          }
         >
           Copy both
         </button>

@@ -8,6 +8,7 @@ import {
   writePrefs,
 } from "../lib/storage";
 import { ask } from "./background";
+import { copySecret } from "./copy";
 import type { PopupServices } from "./services";
 
 export const realServices: PopupServices = {
@@ -47,13 +48,14 @@ export const realServices: PopupServices = {
     // The service worker forgets: it also holds secrets the popup cannot reach.
     await ask({ type: "popup/forget-keys" });
   },
-  async copy(text) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  copy: (text) =>
+    copySecret(text, {
+      write: (t) => navigator.clipboard.writeText(t),
+      async arrangeClearing(digest) {
+        const answer = await ask({ type: "popup/clipboard-copied", digest });
+        return answer.ok && answer.reply.ok ? answer.reply.clearAt : undefined;
+      },
+      now: () => Date.now(),
+    }),
   now: () => Date.now(),
 };

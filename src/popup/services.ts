@@ -10,6 +10,7 @@ import type {
   VerifyApi1InputMessage,
   VerifyApi2InputMessage,
 } from "../lib/schemas";
+import type { CopyOutcome } from "./copy";
 
 export type UiFailure = z.infer<typeof failureSchema>;
 
@@ -30,7 +31,8 @@ export interface PopupServices {
   readonly discardCaptured: () => Promise<void>;
   /** Calls back when stored secrets change (expired, forgotten elsewhere, newly captured). */
   readonly watchSecrets: (onChange: () => void) => () => void;
-  readonly copy: (text: string) => Promise<boolean>;
+  /** Copies a secret and arranges for the worker to clear it (./copy.ts). */
+  readonly copy: (text: string) => Promise<CopyOutcome>;
   readonly download: (fileName: string, text: string, type: string) => Promise<boolean>;
   readonly now: () => number;
 }

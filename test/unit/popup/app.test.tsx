@@ -42,7 +42,7 @@ function services(overrides: Partial<PopupServices> = {}) {
       return { ok: true, session: KEYS };
     },
     forgetSecrets: async () => undefined,
-    copy: async () => true,
+    copy: async () => ({ copied: true, clearsInSeconds: 60 }),
     now: () => NOW,
     ...overrides,
   };
@@ -96,7 +96,7 @@ describe("popup App", () => {
       loadKeys: async () => KEYS,
       copy: async (t) => {
         copied.push(t);
-        return true;
+        return { copied: true, clearsInSeconds: 60 };
       },
     });
     render(<App services={s} />);
@@ -104,14 +104,18 @@ describe("popup App", () => {
     fireEvent.click(screen.getByRole("button", { name: "Show secret key" }));
     expect(input("Secret key").type).toBe("text");
     fireEvent.click(screen.getByRole("button", { name: "Copy secret key" }));
-    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Secret key copied."));
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe(
+        "Secret key copied. Cleared from the clipboard in 60 s unless you copy something else.",
+      ),
+    );
     fireEvent.click(screen.getByRole("button", { name: "Copy both" }));
     await waitFor(() => expect(copied).toHaveLength(2));
     expect(copied).toEqual([KEYS.secretKey, `Access key: ${KEYS.accessKey}\nSecret key: ${KEYS.secretKey}`]);
   });
 
   it("says how to copy by hand when the clipboard refuses", async () => {
-    const { s } = services({ loadKeys: async () => KEYS, copy: async () => false });
+    const { s } = services({ loadKeys: async () => KEYS, copy: async () => ({ copied: false }) });
     render(<App services={s} />);
     await waitFor(() => screen.getByRole("button", { name: "Copy access key" }));
     fireEvent.click(screen.getByRole("button", { name: "Copy access key" }));
@@ -249,7 +253,7 @@ describe("popup verification and export", () => {
       },
       copy: async (t) => {
         copied.push(t);
-        return true;
+        return { copied: true, clearsInSeconds: 60 };
       },
     });
     render(<App services={s} />);

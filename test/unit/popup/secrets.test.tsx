@@ -64,7 +64,7 @@ function world(init: { keys?: KeySession; captured?: Captured; now?: number } = 
       state.keys = undefined;
       state.captured = undefined;
     },
-    copy: async () => true,
+    copy: async () => ({ copied: true, clearsInSeconds: 60 }),
     now: () => state.now,
   };
   /** Storage changed behind the popup's back (the worker's alarm, another window). */
