@@ -253,4 +253,20 @@ describe("clipboard: copied secrets are cleared by the worker", () => {
     console.info(`worker stopped; clipboard empty ${Date.now() - due} ms after the alarm was due`);
     expect(pasted).toBe("");
   });
+
+  it("Forget keys clears a copied secret at once", async () => {
+    const secret = await copySecretKey();
+    expect(await pasteClipboard()).toBe(secret);
+    await (await buttonStartingWith(page, "Forget keys")).click();
+    await page.waitForFunction(() => !document.querySelector("#secret-key"));
+    // The keys leave storage first (the popup follows storage), the clipboard right after.
+    const worker = await serviceWorker();
+    const started = Date.now();
+    while ((await sessionText(worker)).includes("clipboard-pending") && Date.now() - started < 5_000) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await sessionText(worker)).not.toContain("clipboard-pending");
+    expect(await scheduledAlarm(worker)).toBeUndefined();
+    expect(await pasteClipboard()).toBe("");
+  });
 });
