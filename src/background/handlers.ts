@@ -14,7 +14,7 @@ export interface HandlerDeps {
    * Clears a copied secret later (`noteClipboardCopy` in ./clipboard); resolves to when. Optional
    * only until index.ts passes it: without it the popup is told nothing will be cleared.
    */
-  readonly clipboardCopied?: (digest: string) => Promise<number>;
+  readonly clipboardCopied: (digest: string) => Promise<number>;
 }
 
 type Handlers = {
@@ -88,7 +88,6 @@ export const handlers: Handlers = {
     return result.ok ? { ok: true, result: result.value } : { ok: false, failure: result.failure };
   },
   async "popup/clipboard-copied"(msg, deps) {
-    if (!deps.clipboardCopied) return { ok: false };
     try {
       return { ok: true, clearAt: await deps.clipboardCopied(msg.digest) };
     } catch {

@@ -14,12 +14,14 @@ import {
   writeProgress,
 } from "../lib/storage";
 import { defaultTransport } from "../mimecast";
+import { forgetClipboard, noteClipboardCopy, startClipboardGuard } from "./clipboard";
 import { GuideService } from "./guide-service";
 import { dispatch, type HandlerDeps } from "./handlers";
 import { forgetSecrets, startSecretsGuard } from "./secrets";
 
 // Listeners register in the worker's first turn so a wake-up event (an expiry alarm) is not missed.
 void startSecretsGuard();
+startClipboardGuard();
 
 // The guide ships with the extension; validating it here turns a data mistake into a loud failure
 // in the tests instead of a silently wrong overlay.
@@ -49,10 +51,11 @@ const guideService = new GuideService({
 const deps: HandlerDeps = {
   transport: defaultTransport((url, init) => fetch(url, init)),
   saveKeys: writeKeys,
-  // Other holders of secrets join the list (the clipboard guard's forgetClipboard).
-  forgetSecrets: () => forgetSecrets([]),
+  // Every secret goes: session storage, then a copied secret still on the clipboard.
+  forgetSecrets: () => forgetSecrets([forgetClipboard]),
   onKeysGenerated: () => guideService.keysGenerated(),
   now: () => Date.now(),
+  clipboardCopied: noteClipboardCopy,
 };
 
 /**
