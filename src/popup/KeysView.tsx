@@ -118,7 +118,7 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
           Copy both
         </button>
         <button type="button" class="danger" onClick={onForget}>
-          Forget keys
+          Forget keys and secrets
         </button>
       </div>
       <p class="status" role="status" aria-live="polite">

@@ -224,7 +224,7 @@ describe("popup App", () => {
     expect((screen.getByLabelText("Domain password (Active Directory)") as HTMLInputElement).checked).toBe(
       true,
     );
-    fireEvent.click(screen.getByRole("button", { name: "Forget keys" }));
+    fireEvent.click(screen.getByRole("button", { name: "Forget keys and secrets" }));
     await waitFor(() => expect(screen.queryByRole("heading", { name: "Your API keys" })).toBeNull());
     // Without generated keys, verification asks for them: the field is editable now.
     expect(input("Access key").readOnly).toBe(false);
