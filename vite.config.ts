@@ -5,8 +5,8 @@ import { crx } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
 import { Resvg } from "@resvg/resvg-js";
 import { defineConfig, type Plugin } from "vite";
-import manifest from "./manifest.json" with { type: "json" };
 import { PAGES } from "./src/guide/pages";
+import { manifestFor, OUT_DIRS, type Target } from "./src/manifest/build";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const ICON_SIZES = [16, 32, 48, 128] as const;
@@ -38,38 +38,52 @@ function iconsFromSvg(): Plugin {
  */
 const CONSOLE_PAGES = JSON.stringify(PAGES.map(({ name: _name, sources: _sources, ...signals }) => signals));
 
-export default defineConfig({
-  define: { __CONSOLE_PAGES__: CONSOLE_PAGES },
-  plugins: [
-    iconsFromSvg(),
-    preact(),
-    crx({ manifest, contentScripts: { standaloneFiles: ["src/content/index.tsx"] } }),
-  ],
-  resolve: {
-    // dom-accessibility-api bundles ES5 polyfills for Set and Array.from (and picks the Set one even
-    // where Set exists). Every browser we support has both: use the native ones, ~1 KB gzip less
-    // in the content script, whose budget is 20 KB.
-    alias: [
-      { find: /^\.\/polyfills\/SetLike\.mjs$/, replacement: resolve(root, "src/lib/native/set.ts") },
-      {
-        find: /^\.\/polyfills\/array\.from\.mjs$/,
-        replacement: resolve(root, "src/lib/native/array-from.ts"),
-      },
+/**
+ * `vite build` builds for Chrome and Edge into dist/; `vite build --mode firefox` (npm run
+ * build:firefox) builds the same source for Firefox into dist-firefox/. The manifests differ only
+ * by the overlays in src/manifest/build.ts; crxjs's `browser: "firefox"` makes it read
+ * `background.scripts` (not `service_worker`) and emit an event-page loader.
+ */
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === "firefox" ? "firefox" : "chrome";
+  return {
+    define: { __CONSOLE_PAGES__: CONSOLE_PAGES },
+    plugins: [
+      iconsFromSvg(),
+      preact(),
+      crx({
+        manifest: manifestFor(target),
+        browser: target,
+        contentScripts: { standaloneFiles: ["src/content/index.tsx"] },
+      }),
     ],
-  },
-  build: {
-    outDir: "dist",
-    emptyOutDir: true,
-    target: "es2022",
-    sourcemap: false,
-    // Extension pages run in browsers with native modulepreload: the polyfill is one more script to
-    // fetch before the popup is interactive (budget 150 ms).
-    modulePreload: { polyfill: false },
-    rollupOptions: {
-      // Pages the manifest does not name: the offscreen document that clears the clipboard
-      // (chrome.offscreen.createDocument needs a bundled HTML file).
-      input: { offscreen: resolve(root, "src/offscreen/offscreen.html") },
+    resolve: {
+      // dom-accessibility-api bundles ES5 polyfills for Set and Array.from (and picks the Set one even
+      // where Set exists). Every browser we support has both: use the native ones, ~1 KB gzip less
+      // in the content script, whose budget is 20 KB.
+      alias: [
+        { find: /^\.\/polyfills\/SetLike\.mjs$/, replacement: resolve(root, "src/lib/native/set.ts") },
+        {
+          find: /^\.\/polyfills\/array\.from\.mjs$/,
+          replacement: resolve(root, "src/lib/native/array-from.ts"),
+        },
+      ],
     },
-  },
-  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+    build: {
+      outDir: OUT_DIRS[target],
+      emptyOutDir: true,
+      target: "es2022",
+      sourcemap: false,
+      // Extension pages run in browsers with native modulepreload: the polyfill is one more script to
+      // fetch before the popup is interactive (budget 150 ms).
+      modulePreload: { polyfill: false },
+      rollupOptions: {
+        // Pages the manifest does not name: Chrome's offscreen document that clears the clipboard
+        // (chrome.offscreen.createDocument needs a bundled HTML file). Firefox's event page has a DOM
+        // and does that work itself: no offscreen document there.
+        input: target === "chrome" ? { offscreen: resolve(root, "src/offscreen/offscreen.html") } : undefined,
+      },
+    },
+    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  };
 });

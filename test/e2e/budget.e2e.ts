@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { manifestFor } from "../../src/manifest/build";
 import { DIST } from "./harness";
 
 interface Manifest {
@@ -30,7 +31,7 @@ describe("production build", () => {
   });
 
   it("keeps the source manifest's permissions, hosts and content-script globs (pinned in test/unit/lib/manifest.test.ts)", () => {
-    const source = JSON.parse(readFileSync(join(DIST, "..", "manifest.json"), "utf8")) as Manifest;
+    const source: Manifest = manifestFor("chrome");
     const scripts = (m: Manifest) =>
       m.content_scripts?.map(({ matches, include_globs, all_frames }) => ({
         matches,

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isConsoleUrl } from "../../../src/lib/console-hosts";
+import { manifestFor } from "../../../src/manifest/build";
 import { API2_HOSTS, GLOBAL_API_HOST, REGIONS } from "../../../src/mimecast";
 
 interface ContentScript {
@@ -16,9 +15,9 @@ interface Manifest {
   content_security_policy: { extension_pages: string };
 }
 
-const manifest = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, "../../../manifest.json"), "utf8"),
-) as Manifest;
+// Chrome's manifest: the base (manifest.json) plus the Chrome overlay. Firefox's differs only by its
+// overlay (no offscreen permission): test/unit/manifest-build.test.ts.
+const manifest: Manifest = manifestFor("chrome");
 
 /** Chrome's match-pattern semantics for https patterns: `*.` in the host, `*` in the path. */
 function matchesPattern(pattern: string, url: string): boolean {
