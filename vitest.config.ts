@@ -31,6 +31,20 @@ export default defineConfig({
           globalSetup: ["test/e2e/global-setup.ts"],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "e2e-firefox",
+          include: ["test/e2e-firefox/**/*.e2e.ts"],
+          environment: "node",
+          // One Firefox, one sandbox, one proxy; skipped with a message where Firefox is absent,
+          // failed in CI (see global-setup.ts).
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          globalSetup: ["test/e2e-firefox/global-setup.ts"],
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import puppeteer, { type Browser, type Page } from "puppeteer";
+import { GECKO_ID } from "../../src/manifest/build";
+import { type Sandbox, type SandboxOptions, startSandbox } from "../sandbox/server";
+import { type MimecastProxy, startMimecastProxy } from "./proxy";
+
+export const DIST_FIREFOX = resolve(import.meta.dirname, "../../dist-firefox");
+
+/**
+ * The extension's moz-extension:// host, pinned through the `extensions.webextensions.uuids`
+ * preference (Firefox otherwise picks a random one per profile).
+ */
+export const EXTENSION_UUID = "3b7c9e2f-5a41-4d8e-9f06-c1d2e3f4a5b6";
+
+/**
+ * Firefox to drive: $FIREFOX_BIN, Debian's firefox-esr (what CI installs), a system firefox, or one
+ * puppeteer downloaded (`npx puppeteer browsers install firefox`). Undefined when there is none.
+ */
+export function firefoxExecutable(): string | undefined {
+  const candidates = [process.env.FIREFOX_BIN, "/usr/bin/firefox-esr", "/usr/bin/firefox"];
+  try {
+    // .puppeteerrc.cjs may point puppeteer's executablePath at Chromium: accept only a Firefox.
+    const downloaded = puppeteer.executablePath({ browser: "firefox" });
+    if (/firefox/i.test(basename(downloaded))) candidates.push(downloaded);
+  } catch {
+    // No puppeteer-managed Firefox: fine.
+  }
+  return candidates.find((p): p is string => !!p && existsSync(p));
+}
+
+export interface FirefoxHarness {
+  readonly browser: Browser;
+  readonly sandbox: Sandbox;
+  readonly proxy: MimecastProxy;
+  readonly popupUrl: string;
+  close(): Promise<void>;
+}
+
+function popupPath(): string {
+  const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, "manifest.json"), "utf8")) as {
+    action?: { default_popup?: string };
+  };
+  const popup = manifest.action?.default_popup;
+  if (!popup) throw new Error("dist-firefox/manifest.json names no popup");
+  return popup;
+}
+
+/**
+ * The production Firefox build in dist-firefox/, unchanged, installed into Firefox through WebDriver
+ * BiDi, with every Mimecast host tunnelled to the local HTTPS sandbox by a local proxy.
+ */
+export async function startFirefoxHarness(options: SandboxOptions = {}): Promise<FirefoxHarness> {
+  const executablePath = firefoxExecutable();
+  if (!executablePath) throw new Error("no Firefox found (install firefox-esr)");
+  if (!existsSync(join(DIST_FIREFOX, "manifest.json"))) {
+    throw new Error("dist-firefox/ has no build: run `npm run build:firefox` first.");
+  }
+  const sandbox = await startSandbox(options);
+  const proxy = await startMimecastProxy(sandbox.port);
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: "firefox",
+      executablePath,
+      headless: true,
+      defaultViewport: { width: 1280, height: 800 },
+      // The sandbox's certificate is a throwaway self-signed one, as with Chromium.
+      acceptInsecureCerts: true,
+      // WebDriver BiDi only navigates to web URLs unless system access is allowed: without it, a
+      // tab cannot open the extension's moz-extension:// popup page.
+      args: ["--remote-allow-system-access"],
+      extraPrefsFirefox: {
+        "network.proxy.type": 1,
+        "network.proxy.ssl": "127.0.0.1",
+        "network.proxy.ssl_port": proxy.port,
+        "network.proxy.http": "127.0.0.1",
+        "network.proxy.http_port": proxy.port,
+        "network.proxy.share_proxy_settings": false,
+        "network.proxy.no_proxies_on": "",
+        "network.proxy.allow_hijacking_localhost": true,
+        // Resolve through the proxy, never by DNS over HTTPS.
+        "network.trr.mode": 5,
+        "network.dns.disablePrefetch": true,
+        "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      },
+    });
+  } catch (error) {
+    await proxy.close();
+    await sandbox.close();
+    throw error;
+  }
+  const close = async () => {
+    await browser.close();
+    await proxy.close();
+    await sandbox.close();
+  };
+  try {
+    const id = await browser.installExtension(DIST_FIREFOX);
+    if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, not ${GECKO_ID}`);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    browser,
+    sandbox,
+    proxy,
+    popupUrl: `moz-extension://${EXTENSION_UUID}/${popupPath()}`,
+    close,
+  };
+}
+
+/**
+ * Loads the popup page in `page`. Firefox moves the tab to the extension's process for a
+ * moz-extension:// page and puppeteer (24.43, BiDi) then never sees the navigation finish, although
+ * the page loads: start it, then wait for the popup's own form.
+ */
+export async function openPopup(h: FirefoxHarness, page: Page): Promise<void> {
+  // Whatever this promise does later (time out, most likely) is of no interest: the wait below decides.
+  void page.goto(h.popupUrl, { timeout: 30_000 }).catch(() => undefined);
+  await page.waitForFunction(
+    (url: string) => location.href === url && !!document.querySelector("form, button"),
+    { timeout: 30_000, polling: 100 },
+    h.popupUrl,
+  );
+}
