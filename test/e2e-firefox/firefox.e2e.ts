@@ -14,6 +14,29 @@ function panelMounted(p: Page): Promise<boolean> {
   );
 }
 
+/** A failed wait, with what the overlay showed at the time (panel text, spotlight box, page state). */
+async function explained<T>(p: Page, wait: Promise<T>): Promise<T> {
+  try {
+    return await wait;
+  } catch (error) {
+    const state = await p
+      .evaluate(() => {
+        const root = document.querySelector("[data-setup-guide]")?.shadowRoot;
+        const panel = root?.querySelector("[data-setup-guide-panel]") as HTMLElement | null | undefined;
+        const ring = root?.querySelector("[data-setup-guide-spotlight]") as HTMLElement | null | undefined;
+        return JSON.stringify({
+          url: location.href,
+          visibility: document.visibilityState,
+          host: !!root,
+          panel: panel?.textContent?.slice(0, 200) ?? null,
+          ring: ring ? { hidden: ring.hidden, style: ring.getAttribute("style") } : null,
+        });
+      })
+      .catch((e: unknown) => `unreadable: ${String(e)}`);
+    throw new Error(`${String(error)}; overlay: ${state}`, { cause: error });
+  }
+}
+
 // Without a Firefox, global-setup.ts has printed why these are skipped (or failed the run in CI).
 describe.skipIf(!firefoxExecutable())("Firefox: the Firefox build in real Firefox", () => {
   let h: FirefoxHarness;
@@ -48,16 +71,9 @@ describe.skipIf(!firefoxExecutable())("Firefox: the Firefox build in real Firefo
   it("the guide mounts its panel and spotlight on a console page", async () => {
     const p = await consoleTab();
     await open(p, "login-eu.mimecast.com", "api-integrations");
-    await waitForSpotlightOn(p.mainFrame(), { css: "button", text: "Add API Application" });
+    await explained(p, waitForSpotlightOn(p.mainFrame(), { css: "button", text: "Add API Application" }));
     expect(await spotlightBox(p)).not.toBeNull();
-    expect(
-      await p.evaluate(
-        () =>
-          !!document
-            .querySelector("[data-setup-guide]")
-            ?.shadowRoot?.querySelector("[data-setup-guide-panel]"),
-      ),
-    ).toBe(true);
+    expect(await panelMounted(p)).toBe(true);
   });
 
   it("the guide spotlights a control inside a framed legacy page", async () => {
@@ -65,10 +81,14 @@ describe.skipIf(!firefoxExecutable())("Firefox: the Firefox build in real Firefo
     await open(p, "login-eu.mimecast.com", "account-settings");
     await waitForPanelTitle(p, "Enable Enhanced Logging");
     const frame = await legacy(p, "account-settings");
-    await waitForSpotlightOn(frame, { css: "button.adconGroupHeader", text: "Enhanced Logging" });
+    await explained(
+      p,
+      waitForSpotlightOn(frame, { css: "button.adconGroupHeader", text: "Enhanced Logging" }),
+    );
     expect(await spotlightBox(frame)).not.toBeNull();
     expect(await panelMounted(p)).toBe(true);
   });
+
   it("runs the Firefox manifest: event page, no offscreen permission, gecko id", async () => {
     const p = await popupTab();
     const manifest = await p.evaluate(() => {

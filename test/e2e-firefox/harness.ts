@@ -14,11 +14,14 @@ export const DIST_FIREFOX = resolve(import.meta.dirname, "../../dist-firefox");
 export const EXTENSION_UUID = "3b7c9e2f-5a41-4d8e-9f06-c1d2e3f4a5b6";
 
 /**
- * Firefox to drive: $FIREFOX_BIN, Debian's firefox-esr (what CI installs), a system firefox, or one
- * puppeteer downloaded (`npx puppeteer browsers install firefox`). Undefined when there is none.
+ * Firefox to drive: $FIREFOX_BIN when set (only that one, so `FIREFOX_BIN=/nonexistent` shows what a
+ * machine without Firefox does), else Debian's firefox-esr (what CI installs), a system firefox, or
+ * one puppeteer downloaded (`npx puppeteer browsers install firefox`). Undefined when there is none.
  */
 export function firefoxExecutable(): string | undefined {
-  const candidates = [process.env.FIREFOX_BIN, "/usr/bin/firefox-esr", "/usr/bin/firefox"];
+  const chosen = process.env.FIREFOX_BIN;
+  if (chosen) return existsSync(chosen) ? chosen : undefined;
+  const candidates = ["/usr/bin/firefox-esr", "/usr/bin/firefox"];
   try {
     // .puppeteerrc.cjs may point puppeteer's executablePath at Chromium: accept only a Firefox.
     const downloaded = puppeteer.executablePath({ browser: "firefox" });
@@ -26,7 +29,7 @@ export function firefoxExecutable(): string | undefined {
   } catch {
     // No puppeteer-managed Firefox: fine.
   }
-  return candidates.find((p): p is string => !!p && existsSync(p));
+  return candidates.find((p) => existsSync(p));
 }
 
 export interface FirefoxHarness {
