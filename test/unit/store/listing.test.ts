@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import manifest from "../../../manifest.json" with { type: "json" };
+import { pngSize } from "../../tools/png-size";
 
 const root = resolve(import.meta.dirname, "../../..");
 const listing = readFileSync(join(root, "store/listing.md"), "utf8");
@@ -46,5 +47,22 @@ describe("store listing", () => {
       ),
     ].filter((needle) => !justified(needle));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("store images (store/screenshots/, made by npm run store:screenshots)", () => {
+  const dir = join(root, "store/screenshots");
+  const names = readdirSync(dir).filter((name) => name.endsWith(".png"));
+
+  it("has 1 to 5 screenshots at 1280×800 (the Chrome Web Store's limit is 5)", () => {
+    const shots = names.filter((name) => name.startsWith("screenshot-"));
+    expect(shots.length).toBeGreaterThanOrEqual(1);
+    expect(shots.length).toBeLessThanOrEqual(5);
+    for (const name of shots)
+      expect(pngSize(readFileSync(join(dir, name))), name).toEqual({ width: 1280, height: 800 });
+  });
+
+  it("has the 440×280 promo tile", () => {
+    expect(pngSize(readFileSync(join(dir, "promo-440x280.png")))).toEqual({ width: 440, height: 280 });
   });
 });
