@@ -45,6 +45,17 @@ export default defineConfig({
           globalSetup: ["test/e2e-firefox/global-setup.ts"],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "package",
+          include: ["test/package/**/*.test.ts"],
+          environment: "node",
+          // Two fresh builds of each browser, two web-ext lint runs.
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

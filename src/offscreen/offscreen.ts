@@ -1,3 +1,4 @@
+import "../lib/zod-jitless"; // first: before any module builds a zod schema
 import browser, { type Runtime } from "webextension-polyfill";
 import { clearIfHolds, documentClipboard } from "./clipboard-access";
 import { type OffscreenReply, offscreenRequestSchema } from "./messages";

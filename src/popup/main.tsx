@@ -1,3 +1,4 @@
+import "../lib/zod-jitless"; // first: before any module builds a zod schema
 import { render } from "preact";
 import { App } from "./App";
 import { realServices } from "./real-services";
