@@ -141,6 +141,67 @@ async function focused(page: Page): Promise<string> {
   });
 }
 
+/** WCAG contrast ratio of two `rgb(...)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r = 0, g = 0, bl = 0] = (c.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The focused element's outline colour and the background it is drawn on (the first opaque one
+ * among its ancestors, through the shadow root to its host), in the document or in the overlay.
+ */
+async function focusRing(page: Page): Promise<{ ring: string; style: string; width: string; on: string }> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    const inner = el?.shadowRoot?.activeElement;
+    if (inner) el = inner;
+    if (!el) throw new Error("nothing focused");
+    const s = getComputedStyle(el);
+    let on = "rgb(255, 255, 255)";
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const bg = getComputedStyle(p).backgroundColor;
+      if (bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent") {
+        on = bg;
+        break;
+      }
+    }
+    return { ring: s.outlineColor, style: s.outlineStyle, width: s.outlineWidth, on };
+  });
+}
+
+describe("focus ring: at least 3:1 against what it is drawn on (WCAG 1.4.11)", () => {
+  for (const scheme of SCHEMES) {
+    it(`${scheme}: popup field and guide panel button`, { timeout: 60_000 }, async () => {
+      const popup = await freshPopup(scheme);
+      await popup.keyboard.press("Tab");
+      const p = await focusRing(popup);
+      console.log(`[ring] popup ${scheme}: ${JSON.stringify(p)} ${contrast(p.ring, p.on).toFixed(2)}:1`);
+      expect(p.style).toBe("solid");
+      expect(contrast(p.ring, p.on)).toBeGreaterThanOrEqual(3);
+
+      const page = await consolePage(scheme);
+      await page.keyboard.down("Alt");
+      await page.keyboard.down("Shift");
+      await page.keyboard.press("KeyG");
+      await page.keyboard.up("Shift");
+      await page.keyboard.up("Alt");
+      await page.keyboard.press("Tab");
+      const g = await focusRing(page);
+      console.log(`[ring] panel ${scheme}: ${JSON.stringify(g)} ${contrast(g.ring, g.on).toFixed(2)}:1`);
+      expect(g.style).toBe("solid");
+      expect(contrast(g.ring, g.on)).toBeGreaterThanOrEqual(3);
+    });
+  }
+});
+
 describe("axe: the popup in every state", () => {
   for (const scheme of SCHEMES) {
     it(`${scheme}: empty, validation error, keys, verified API 1.0, export warning, verified API 2.0`, {
