@@ -13,7 +13,9 @@ import { isStateMessage } from "./view-guard";
 declare const __CONSOLE_PAGES__: readonly DetectablePage[];
 const PAGES = __CONSOLE_PAGES__;
 
-const PANEL_ZONE = { width: 372, height: 440 };
+/** The panel's corner: its size and margin. */
+const ZONE_WIDTH = 372;
+const ZONE_HEIGHT = 440;
 const OVERLAYS = '[role="dialog"], [aria-modal="true"], dialog[open], .cdk-overlay-pane, .ui-dialog';
 
 /**
@@ -21,11 +23,11 @@ const OVERLAYS = '[role="dialog"], [aria-modal="true"], dialog[open], .cdk-overl
  * the spotlighted control, or a dialog or side panel (their Next/Save buttons live down there).
  */
 function rightCornerBusy(target: Element | null): boolean {
-  const zoneLeft = window.innerWidth - PANEL_ZONE.width;
-  const zoneTop = window.innerHeight - PANEL_ZONE.height;
+  const zoneLeft = window.innerWidth - ZONE_WIDTH;
+  const zoneTop = window.innerHeight - ZONE_HEIGHT;
   const overlaps = (r: DOMRect) => r.width > 0 && r.right > zoneLeft && r.bottom > zoneTop;
   if (target && overlaps(target.getBoundingClientRect())) return true;
-  return Array.from(document.querySelectorAll(OVERLAYS)).some((d) => overlaps(d.getBoundingClientRect()));
+  return [...document.querySelectorAll(OVERLAYS)].some((d) => overlaps(d.getBoundingClientRect()));
 }
 
 /** Entry point in every frame of a Mimecast page. The top frame also owns the guide panel. */
@@ -76,12 +78,32 @@ function main(): void {
           const reply = (await post({ type: "panel/capture", values })) as { ok?: boolean } | undefined;
           return reply?.ok
             ? "Sent to the assistant: open its popup to verify them."
-            : "The assistant did not take the values: it does not see new credentials on this page yet. Try again in a moment, or copy them by hand.";
+            : "No new credentials on this page yet: try again in a moment, or copy them by hand.";
         }}
       />,
       overlay.panelRoot,
     );
   };
+
+  // The overlay host comes last in the page (its layer must paint over the console's, even at the
+  // same z-index), so last in the tab order too: the shortcut takes keyboard users straight to the
+  // guide, the step title when the panel is open, else the launcher. The user's own keys only.
+  // The overlay host comes last in the page (its layer must paint over the console's, even at the
+  // same z-index), so last in the tab order too: SHORTCUT (./overlay/Panel; by key position, so any
+  // keyboard layout) takes keyboard users straight to the guide: the step title when the panel is
+  // open, else the launcher. The user's own keys only.
+  if (isTop) {
+    addEventListener(
+      "keydown",
+      (e) => {
+        if (e.isTrusted && e.altKey && e.shiftKey && e.code === "KeyG") {
+          e.preventDefault();
+          overlay.panelRoot.querySelector<HTMLElement>("h2,.launcher")?.focus();
+        }
+      },
+      true,
+    );
+  }
 
   const agent = new FrameAgent(document, PAGES, overlay, post, (view, target) => {
     if (!alive()) return;

@@ -16,8 +16,8 @@ export function createOverlayHost(doc: Document): OverlayHost {
   const layer = doc.createElement("div");
   layer.className = "layer";
   const ring = doc.createElement("div");
+  // Empty and without a role: nothing for assistive technology to read, no aria-hidden needed.
   ring.setAttribute("data-setup-guide-spotlight", "");
-  ring.setAttribute("aria-hidden", "true");
   ring.hidden = true;
   const panelRoot = doc.createElement("div");
   layer.append(ring, panelRoot);

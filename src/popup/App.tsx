@@ -198,6 +198,8 @@ export function App({ services }: { services: PopupServices }) {
     setCaptured(undefined);
     setCapturedUsed(false);
     setForgotten((n) => n + 1);
+    // "Forget" goes with the keys: keep the keyboard user's place (the form above), not the body.
+    document.getElementById("generate")?.focus();
     await services.forgetSecrets();
     // Say what is true: look at storage again rather than assume the worker managed.
     const [k, c] = await Promise.all([services.loadKeys(), services.loadCaptured()]);

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { bundleFileName, bundleJson, bundleText, type CollectorSettings } from "../lib/collector-bundle";
 import { type CopyOutcome, copyStatus } from "./copy";
 
@@ -16,6 +16,16 @@ export function ExportPanel({ settings, copy, download, now }: Props) {
   const [format, setFormat] = useState<"text" | "json">("text");
   const [pending, setPending] = useState<Pending>();
   const [status, setStatus] = useState("");
+  // The buttons that open and answer the warning replace each other: focus goes with them, to the
+  // warning's confirm button and back to the button that opened it, never dropping to the body.
+  const box = useRef<HTMLElement>(null);
+  const openedBy = useRef<Pending>();
+  useEffect(() => {
+    if (pending) openedBy.current = pending;
+    const i = pending ? 0 : openedBy.current === "download" ? 1 : 0;
+    if (pending || openedBy.current)
+      box.current?.querySelectorAll<HTMLElement>(".actions button")[i]?.focus();
+  }, [pending]);
 
   if (!settings) {
     return (
@@ -49,7 +59,7 @@ export function ExportPanel({ settings, copy, download, now }: Props) {
   };
 
   return (
-    <section class="export" aria-labelledby="export-heading">
+    <section class="export" aria-labelledby="export-heading" ref={box}>
       <h2 id="export-heading">Hand over to the collector</h2>
       <fieldset class="field">
         <legend>Format</legend>

@@ -120,28 +120,40 @@ export function VerifyApi1({
           Use {suggested.name} ({suggested.host})
         </button>
       )}
-      <button type="button" class="primary" disabled={busy} aria-busy={busy} onClick={() => void run()}>
+      {/* Not `disabled` while busy: a disabled button loses focus (to the body) and the user's place. */}
+      <button
+        type="button"
+        class="primary"
+        aria-disabled={busy}
+        aria-busy={busy}
+        onClick={() => {
+          if (!busy) void run();
+        }}
+      >
         Verify keys{busy ? " (checking…)" : ""}
       </button>
-      {result && (
-        <div class="success" role="status">
-          <p>
-            ✓ Connected to <strong>{result.accountName || "your account"}</strong> ({result.accountCode}
-            {region ? `, ${region.name}` : ""}).
-          </p>
-          {result.siem.kind === "logs" ? (
+      {/* Present from the start, so the result is read when it arrives (a new region may not be). */}
+      <div aria-live="polite">
+        {result && (
+          <div class="success" role="status">
             <p>
-              ✓ SIEM logs are available: Mimecast sent {result.siem.fileName} ({sizeText(result.siem.size)}).
-              It was not kept.
+              ✓ Connected to <strong>{result.accountName || "your account"}</strong> ({result.accountCode}
+              {region ? `, ${region.name}` : ""}).
             </p>
-          ) : (
-            <p>
-              ✓ Connected and caught up: Mimecast has no new SIEM logs right now. The collector will pick them
-              up.
-            </p>
-          )}
-        </div>
-      )}
+            {result.siem.kind === "logs" ? (
+              <p>
+                ✓ SIEM logs are available: Mimecast sent {result.siem.fileName} ({sizeText(result.siem.size)}
+                ). It was not kept.
+              </p>
+            ) : (
+              <p>
+                ✓ Connected and caught up: Mimecast has no new SIEM logs right now. The collector will pick
+                them up.
+              </p>
+            )}
+          </div>
+        )}
+      </div>
     </section>
   );
 }

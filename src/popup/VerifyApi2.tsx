@@ -81,23 +81,36 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
       {failure && at !== "clientId" && at !== "clientSecret" && (
         <FailureNote failure={failure} id="verify2-error" now={now} />
       )}
-      <button type="button" class="primary" disabled={busy} aria-busy={busy} onClick={() => void run()}>
+      {/* Not `disabled` while busy: a disabled button loses focus (to the body) and the user's place. */}
+      <button
+        type="button"
+        class="primary"
+        aria-disabled={busy}
+        aria-busy={busy}
+        onClick={() => {
+          if (!busy) void run();
+        }}
+      >
         Verify API 2.0 credentials{busy ? " (checking…)" : ""}
       </button>
-      {result && (
-        <div class="success" role="status">
-          <p>✓ Authenticated with {result.host}.</p>
-          <p>
-            ✓ Mimecast product: {result.product} (SIEM data from <code>{siemBatchPath(result.product)}</code>
-            ).
-          </p>
-          <p>
-            {result.files > 0
-              ? `✓ Can read SIEM data: Mimecast listed ${result.files} log batch${result.files === 1 ? "" : "es"} since yesterday (UTC).`
-              : "✓ Can read SIEM data: caught up, no new log batches since yesterday (UTC)."}
-          </p>
-        </div>
-      )}
+      {/* Present from the start, so the result is read when it arrives (a new region may not be). */}
+      <div aria-live="polite">
+        {result && (
+          <div class="success" role="status">
+            <p>✓ Authenticated with {result.host}.</p>
+            <p>
+              ✓ Mimecast product: {result.product} (SIEM data from{" "}
+              <code>{siemBatchPath(result.product)}</code>
+              ).
+            </p>
+            <p>
+              {result.files > 0
+                ? `✓ Can read SIEM data: Mimecast listed ${result.files} log batch${result.files === 1 ? "" : "es"} since yesterday (UTC).`
+                : "✓ Can read SIEM data: caught up, no new log batches since yesterday (UTC)."}
+            </p>
+          </div>
+        )}
+      </div>
     </section>
   );
 }

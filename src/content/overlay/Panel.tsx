@@ -27,6 +27,9 @@ interface Props {
 
 const MISSING_AFTER_MS = 4000;
 
+/** Brings the guide into reach from anywhere on the console page (see src/content/index.tsx). */
+export const SHORTCUT = "Alt+Shift+G";
+
 function where(view: GuideView): string {
   const { classic, current } = view.step.menuPath;
   const a = current.join(" › ");
@@ -42,6 +45,28 @@ export function Panel({ view, act, switchPath, copyOutline, capture, canCapture,
   const onPage = stepIsOn(step, view.pageId);
   const expectsTarget = onPage && step.targets.length > 0;
 
+  const shown = view.open && !minimised;
+  /**
+   * Kept across renders (useState, not useRef: no extra hook code in the content script's budget).
+   * `box`: the launcher, or the panel; `move`: focus the new one after this render.
+   */
+  const [focus] = useState({ box: null as HTMLElement | null, move: false, was: shown });
+  const keep = (el: HTMLElement | null) => {
+    focus.box = el;
+  };
+  if (focus.was !== shown) {
+    // Rendering, so the old launcher or panel is still in the page: did it hold the focus? Only
+    // then does focus follow (the user pressed the launcher, Minimise, Close or Escape); the panel
+    // appearing by itself on page load leaves the console's focus alone.
+    focus.move = !!focus.box?.matches(":focus-within");
+    focus.was = shown;
+  }
+  useEffect(() => {
+    if (!focus.move) return;
+    focus.move = false;
+    (shown ? focus.box?.querySelector("h2") : focus.box)?.focus();
+  });
+
   // Say what to look for only after the page had a fair chance to render the control.
   useEffect(() => {
     setMissing(false);
@@ -50,13 +75,15 @@ export function Panel({ view, act, switchPath, copyOutline, capture, canCapture,
     return () => clearTimeout(timer);
   }, [step.id, expectsTarget, view.targetFound]);
 
-  if (!view.open || minimised) {
+  if (!shown) {
+    // No aria-label: the name is the visible text (WCAG 2.5.3).
     return (
       <button
         type="button"
         class="launcher"
         data-setup-guide-launcher=""
-        aria-label={`Open the setup guide (${view.doneCount} of ${view.total} steps done)`}
+        ref={keep}
+        aria-keyshortcuts={SHORTCUT}
         onClick={() => {
           setMinimised(false);
           if (!view.open) act("open");
@@ -67,15 +94,25 @@ export function Panel({ view, act, switchPath, copyOutline, capture, canCapture,
     );
   }
 
-  const percent = Math.round((view.doneCount / Math.max(view.total, 1)) * 100);
   const firstTarget = step.targets[0];
   return (
     <section
       class={dockLeft ? "panel left" : "panel"}
       data-setup-guide-panel=""
-      aria-label="Mimecast SIEM setup guide"
-      aria-live="polite"
+      aria-label="Setup guide"
+      ref={keep}
+      onKeyDown={(e) => {
+        // Ours alone: the console's dialog behind (the one the user is filling in) stays open.
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          setMinimised(true);
+        }
+      }}
     >
+      {/* Only this line is live: a step change says where the user is, not the whole panel again. */}
+      <p class="vh" role="status">
+        Step {view.index} of {view.total}: {step.title}
+      </p>
       <div class="head">
         <strong>
           {view.path === "api1" ? "API 1.0" : "API 2.0"} setup · Step {view.index} of {view.total}
@@ -90,15 +127,15 @@ export function Panel({ view, act, switchPath, copyOutline, capture, canCapture,
       <div
         class="bar"
         role="progressbar"
-        aria-valuemin={0}
         aria-valuemax={view.total}
         aria-valuenow={view.doneCount}
         aria-label="Steps done"
       >
-        <span style={{ width: `${percent}%` }} />
+        {/* A guide of 0 steps: NaN%, an invalid width, so none. */}
+        <span style={{ width: `${(100 * view.doneCount) / view.total}%` }} />
       </div>
       {view.notice && (
-        <div class="note" role="note">
+        <div class="note">
           <p>{view.notice}</p>
           <button type="button" class="link" onClick={() => act("dismiss-notice")}>
             Got it
@@ -113,13 +150,17 @@ export function Panel({ view, act, switchPath, copyOutline, capture, canCapture,
           <li key={line}>{line}</li>
         ))}
       </ol>
-      {!onPage && step.page !== "popup" && <p class="where">Go to: {where(view)}</p>}
-      {onPage && <p class="where">You are on the right page: {where(view)}</p>}
+      {(onPage || step.page !== "popup") && (
+        <p class="where">
+          {onPage ? "You are on the right page: " : "Go to: "}
+          {where(view)}
+        </p>
+      )}
       {missing && firstTarget && (
         <div class="note" role="status">
           <p>
-            I can't find {firstTarget.describe} on this page. Look for it under {where(view)}; the console may
-            have changed. You can skip this step or mark it done.
+            I can't find {firstTarget.describe} on this page. Look under {where(view)}; the console may have
+            changed. Skip this step or mark it done.
           </p>
           <button
             type="button"
