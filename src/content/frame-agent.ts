@@ -28,8 +28,11 @@ export class FrameAgent {
   private revealed = "";
   private readonly completedSent = new Set<string>();
   private lastReport = "";
-  /** The next report re-announces a page already reported (worker restart, back/forward cache). */
-  private again = false;
+  /**
+   * The page this document last reported: a report naming it again (worker restart, back/forward
+   * cache, a detection score that moved) is not a new arrival, and says so.
+   */
+  private lastPage: string | null = null;
   private lastDetect = 0;
   private detectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watcher: ChangeWatcher;
@@ -98,6 +101,7 @@ export class FrameAgent {
     this.watcher.start();
     const page = this.report();
     this.lastReport = JSON.stringify(page);
+    this.lastPage = page.detection?.pageId ?? null;
     this.lastDetect = Date.now();
     this.setView(await this.send({ type: "frame/hello", page }));
   }
@@ -114,7 +118,6 @@ export class FrameAgent {
 
   /** The service worker restarted and lost what frames had told it. */
   rehello(): void {
-    this.again = true;
     this.lastReport = "";
     this.reported = undefined;
     this.detectSoon();
@@ -135,8 +138,9 @@ export class FrameAgent {
       const key = JSON.stringify(page);
       if (key === this.lastReport) return;
       this.lastReport = key;
-      void this.send({ type: "frame/page", page, ...(this.again && { again: true }) });
-      this.again = false;
+      const id = page.detection?.pageId ?? null;
+      void this.send({ type: "frame/page", page, ...(id && id === this.lastPage && { again: true }) });
+      this.lastPage = id;
     }, wait);
   }
 

@@ -56,6 +56,8 @@ async function sessionStorage(): Promise<Record<string, unknown>> {
     );
   });
   await p.close();
+  // Back to the console tab: puppeteer's waits poll on animation frames, which background tabs lack.
+  await page?.bringToFront();
   return all;
 }
 
@@ -178,7 +180,10 @@ describe("hardening: a stopped service worker loses no progress and misses no co
     await fill(popup, "Password", SANDBOX_PASSWORD);
     await (await buttonStartingWith(popup, "Generate keys")).click();
     await popup.waitForSelector("#access-key", { timeout: 30_000 });
-    // The console tab has not spoken to the new worker, yet its step completes.
+    // The console tab has not spoken to the new worker, yet its step completes. The console tab
+    // comes to the front first: puppeteer polls on animation frames, which a background tab does
+    // not get.
+    await page.bringToFront();
     await waitForPanelTitle(page, titleOf("verify"));
     await popup.close();
   });
