@@ -1,4 +1,5 @@
 import type { Failure, FormField } from "./failures";
+import { isHeaderSafe } from "./headers";
 
 /**
  * Checks of pasted values before they reach a header, a signature or a form body. A copied key
@@ -19,12 +20,11 @@ const LABELS: Record<KeyField, string> = {
   clientSecret: "Client secret",
 };
 
-/** Mimecast's identifiers and keys are visible ASCII: anything else is a copying accident. */
-const VISIBLE_ASCII = /^[\x21-\x7e]*$/;
-
 /** A value Mimecast issued: only visible ASCII (no space, control, invisible or non-ASCII character). */
 export function keyFieldProblem(field: KeyField, value: string): Failure | undefined {
-  if (VISIBLE_ASCII.test(value)) return undefined;
+  // Mimecast's identifiers and keys are visible ASCII, what a header carries: anything else is a
+  // copying accident. (An empty value is the caller's "missing field" check, not this one.)
+  if (value === "" || isHeaderSafe(value)) return undefined;
   const label = LABELS[field];
   return {
     kind: "validation",

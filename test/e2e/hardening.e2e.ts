@@ -10,7 +10,14 @@ import {
   sandboxAddress,
 } from "../sandbox/accounts";
 import { consoleSite, LOOKALIKE_HOSTS, PUBLIC_SECTOR_CONSOLE_HOST } from "../sandbox/console-site";
-import { buttonStartingWith, fill, freshConsolePage, type Harness, startHarness } from "./harness";
+import {
+  buttonStartingWith,
+  fill,
+  freshConsolePage,
+  type Harness,
+  sessionStorageOf,
+  startHarness,
+} from "./harness";
 import { panelText, waitForPanelTitle } from "./overlay";
 
 let h: Harness;
@@ -49,12 +56,7 @@ async function stopWorker(): Promise<void> {
 async function sessionStorage(): Promise<Record<string, unknown>> {
   const p = await h.browser.newPage();
   await p.goto(h.popupUrl);
-  const all = await p.evaluate(async () => {
-    type Area = { get(keys: null): Promise<Record<string, unknown>> };
-    return (globalThis as unknown as { chrome: { storage: { session: Area } } }).chrome.storage.session.get(
-      null,
-    );
-  });
+  const all = await sessionStorageOf(p);
   await p.close();
   // Back to the console tab: puppeteer's waits poll on animation frames, which background tabs lack.
   await page?.bringToFront();

@@ -125,6 +125,16 @@ export async function persistentStorageText(page: Page): Promise<string> {
   });
 }
 
+/** Everything in the extension's session storage, read from one of its pages. */
+export async function sessionStorageOf(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async () => {
+    type Area = { get(keys: null): Promise<Record<string, unknown>> };
+    return (globalThis as unknown as { chrome: { storage: { session: Area } } }).chrome.storage.session.get(
+      null,
+    );
+  });
+}
+
 /** Clears the extension's local and session storage from one of its pages (a clean slate per test). */
 export async function resetExtensionState(page: Page): Promise<void> {
   await page.evaluate(async () => {

@@ -7,6 +7,7 @@ import {
   fill,
   type Harness,
   resetExtensionState,
+  sessionStorageOf,
   startHarness,
 } from "./harness";
 
@@ -40,7 +41,7 @@ interface Chrome {
 
 /** Everything in storage.session, read from the popup (an extension page). */
 async function sessionStorage(): Promise<Record<string, unknown>> {
-  return page.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get(null));
+  return sessionStorageOf(page);
 }
 
 async function alarms(): Promise<Alarm[]> {
