@@ -12,6 +12,10 @@ import { extname, resolve, sep } from "node:path";
  *   Integrations › "API 2.0 Applications" › "New Application" › "Save & Generate Keys");
  * - every other host (login-eu...): "current" (Integrations Hub › "Configure New", Account ›
  *   Admin Roles, an "Authentication Profiles" button, "Authentication Cache TTL").
+ * `?variant=renamed` on the app URL (kept across hash navigation, passed on to the framed pages)
+ * renames and moves controls the guide looks for, as a console update would: the Integrations Hub's
+ * "Configure New" is "Connect" in the API 2.0 tile's footer; Applications › Authentication
+ * Profiles' "New Authentication Profile" is "Create profile" below the list (test/e2e/variant.e2e.ts).
  * The simulated tenant lives in the tab's sessionStorage: a new tab (or browser) starts afresh.
  */
 

@@ -200,7 +200,11 @@ const HUB_TILES = [
   },
 ];
 
-export function renderIntegrationsHub(container, { gen }) {
+/**
+ * `variant: "renamed"` (`?variant=renamed`): the API 2.0 tile's "Configure New" is called "Connect"
+ * and sits in a footer with the count of configured applications, as a console update might have it.
+ */
+export function renderIntegrationsHub(container, { gen, variant = null }) {
   const page = { gen, api1: false, filter: "", reload: () => drawTiles() };
   const grid = ng(
     "div",
@@ -214,26 +218,28 @@ export function renderIntegrationsHub(container, { gen }) {
     grid.removeAttribute("aria-busy");
     grid.replaceChildren(
       ...shown.map((t) =>
-        ng(
-          "mc-hub-tile",
-          { class: "mc-card mc-hub-tile", "data-integration": t.key },
-          ng(
-            "div",
-            { class: "mc-card-head" },
-            ng("span", { class: `mc-card-logo mc-card-logo--${t.key}`, "aria-hidden": "true" }),
-            ng("div", { class: "mc-card-title" }, t.title),
-            ng("span", { class: "mc-card-badge" }, t.category),
-          ),
-          ng("p", { class: "mc-card-text" }, t.text),
-          t.configure && ng("p", { class: "mc-card-text mc-card-count" }, `${apps.length} configured`),
-          ng(
-            "div",
-            { class: "mc-card-actions" },
-            t.configure
-              ? button("Configure New", () => startHubApi2(page), "primary")
-              : button("Learn More", () => toast("Not available in the sandbox"), "text"),
-          ),
-        ),
+        variant === "renamed" && t.configure
+          ? renamedHubTile(t, apps, page)
+          : ng(
+              "mc-hub-tile",
+              { class: "mc-card mc-hub-tile", "data-integration": t.key },
+              ng(
+                "div",
+                { class: "mc-card-head" },
+                ng("span", { class: `mc-card-logo mc-card-logo--${t.key}`, "aria-hidden": "true" }),
+                ng("div", { class: "mc-card-title" }, t.title),
+                ng("span", { class: "mc-card-badge" }, t.category),
+              ),
+              ng("p", { class: "mc-card-text" }, t.text),
+              t.configure && ng("p", { class: "mc-card-text mc-card-count" }, `${apps.length} configured`),
+              ng(
+                "div",
+                { class: "mc-card-actions" },
+                t.configure
+                  ? button("Configure New", () => startHubApi2(page), "primary")
+                  : button("Learn More", () => toast("Not available in the sandbox"), "text"),
+              ),
+            ),
       ),
     );
     if (!shown.length) grid.append(ng("p", { class: "mc-empty" }, "No integrations match your search."));
@@ -273,6 +279,28 @@ export function renderIntegrationsHub(container, { gen }) {
     ),
   );
   later(drawTiles);
+}
+
+/** The API 2.0 tile of the "renamed" variant: "Connect" in the tile's footer, no actions row. */
+function renamedHubTile(t, apps, page) {
+  return ng(
+    "mc-hub-tile",
+    { class: "mc-card mc-hub-tile", "data-integration": t.key },
+    ng(
+      "div",
+      { class: "mc-card-head" },
+      ng("span", { class: `mc-card-logo mc-card-logo--${t.key}`, "aria-hidden": "true" }),
+      ng("div", { class: "mc-card-title" }, t.title),
+      ng("span", { class: "mc-card-badge" }, t.category),
+    ),
+    ng("p", { class: "mc-card-text" }, t.text),
+    ng(
+      "footer",
+      { class: "mc-card-footer" },
+      ng("span", { class: "mc-card-count" }, `${apps.length} configured`),
+      button("Connect", () => startHubApi2(page), "primary"),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,21 @@
 // The simulated Administration Console shell: an AngularJS-like frame with a navbar, a breadcrumb
 // and a hash router. Newer pages render here; older pages render in a same-origin iframe.
-import { applySeedFromUrl, generation, h, later, loadState, regionName, spinner } from "../common/sandbox.js";
+import {
+  applySeedFromUrl,
+  generation,
+  h,
+  later,
+  loadState,
+  regionName,
+  spinner,
+  variant,
+} from "../common/sandbox.js";
 import { renderApiIntegrations, renderIntegrationsHub } from "./api-integrations.js";
 import { renderApi2Applications } from "./ci-applications.js";
 
 const GEN = generation();
+// `?variant=` stays in the URL's query across hash navigation and goes on to the framed pages.
+const VARIANT = variant();
 const params = new URLSearchParams(location.search);
 const API1 = params.get("api1") !== "off";
 applySeedFromUrl();
@@ -54,7 +65,7 @@ const ROUTES = {
   },
   "integrations-hub": {
     crumbs: { current: ["Integrations", "Integrations Hub"] },
-    view: (el) => renderIntegrationsHub(el, { gen: GEN }),
+    view: (el) => renderIntegrationsHub(el, { gen: GEN, variant: VARIANT }),
   },
   "internal-directories": {
     crumbs: {
@@ -359,7 +370,7 @@ function render() {
           class: "mc-legacy-frame",
           name: "legacy-frame",
           title,
-          src: `/administration/legacy/${route.legacy}.html?gen=${GEN}`,
+          src: `/administration/legacy/${route.legacy}.html?gen=${GEN}${VARIANT ? `&variant=${VARIANT}` : ""}`,
         }),
       ),
     );

@@ -19,6 +19,18 @@ export function generation() {
   return "current";
 }
 
+/**
+ * A console variant on top of the generation, from `?variant=` on the app URL (the shell passes it
+ * on to its framed pages): "renamed" renames and moves a few controls the guide looks for, as a
+ * console update would (the Integrations Hub's "Configure New" becomes "Connect" in the tile's
+ * footer; the Applications page's "New Authentication Profile" becomes "Create profile" below the
+ * list). Null without one: the console as usual.
+ */
+export function variant() {
+  const wanted = new URLSearchParams(location.search).get("variant");
+  return wanted === "renamed" ? wanted : null;
+}
+
 const REGIONS = {
   login: "Global",
   "login-eu": "Europe",

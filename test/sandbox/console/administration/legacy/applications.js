@@ -4,7 +4,9 @@
 // and calls the TTL field "Authentication TTL"; the current one has an "Authentication Profiles"
 // button beside "New Application Settings" (support articles 34000804127251, 49183608140947) and
 // calls the field "Authentication Cache TTL".
-import { generation, h, loadState, onActivate, today, uid, updateState } from "../common/sandbox.js";
+// `?variant=renamed` (passed on by the shell): "New Authentication Profile" is called "Create
+// profile" and sits below the list, in an "Authentication Profiles" section, not in the toolbar.
+import { generation, h, loadState, onActivate, today, uid, updateState, variant } from "../common/sandbox.js";
 import {
   action,
   columnList,
@@ -27,6 +29,7 @@ const TABS = [
 ];
 
 const CLASSIC = generation() === "classic";
+const RENAMED = variant() === "renamed";
 const TTL_LABEL = CLASSIC ? "Authentication TTL" : "Authentication Cache TTL";
 const { body } = legacyPage("Applications");
 let tab = "settings";
@@ -112,6 +115,7 @@ function settingsList() {
 
 function profilesList() {
   const rows = loadState().authProfiles;
+  if (RENAMED) return renamedProfilesList(rows);
   return [
     CLASSIC
       ? toolbar(action("New Authentication Profile", () => showProfileForm(), { primary: true }))
@@ -124,6 +128,32 @@ function profilesList() {
       ["Description", TTL_LABEL, "Authentication Type"],
       rows.map((r) => [r.description, r.ttl, r.type]),
       { label: "Authentication Profiles" },
+    ),
+  ];
+}
+
+/**
+ * The "renamed" variant's list: the toolbar keeps "Go Back" (current console) only; "Create
+ * profile" sits below the list, in a section headed "Authentication Profiles" (both consoles).
+ */
+function renamedProfilesList(rows) {
+  const headingId = uid("adcon-section");
+  return [
+    !CLASSIC && toolbar(action("Go Back", () => showView("settings"))),
+    h(
+      "section",
+      { class: "adconSection", "aria-labelledby": headingId },
+      h("h2", { class: "adconSectionTitle", id: headingId }, "Authentication Profiles"),
+      columnList(
+        ["Description", TTL_LABEL, "Authentication Type"],
+        rows.map((r) => [r.description, r.ttl, r.type]),
+        { label: "Authentication Profiles" },
+      ),
+      h(
+        "div",
+        { class: "adconSectionActions" },
+        action("Create profile", () => showProfileForm(), { primary: true }),
+      ),
     ),
   ];
 }
