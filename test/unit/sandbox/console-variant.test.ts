@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The simulated console's `?variant=renamed` renames and moves the controls it names, and only in
- * the variant. The console's page scripts run here as the browser runs them (ES modules, late
+ * the variant; the adcon toolkit's text fields keep their value in a model that follows `change`
+ * and `keyup` only. The console's page scripts run here as the browser runs them (ES modules, late
  * content behind timers).
  */
 import { resolve } from "node:path";
@@ -127,4 +128,47 @@ describe("sandbox console: ?variant=renamed, Applications", () => {
       expect(document.querySelector(".adconFormTitle")?.textContent).toBe("Authentication Profile");
     });
   }
+});
+
+describe("sandbox console: adcon text fields keep a model (ExtJS-like)", () => {
+  it("the model follows change and keyup, not a bare .value", async () => {
+    at("https://login-eu.mimecast.com/administration/legacy/applications.html");
+    const { input, fieldValue } = await load("legacy/adcon.js");
+    const field = (input as (v: string) => HTMLInputElement)("start");
+    const value = fieldValue as (el: HTMLInputElement) => string;
+    field.value = "set by a script";
+    expect(value(field)).toBe("start");
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    expect(value(field)).toBe("start");
+    field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "t" }));
+    expect(value(field)).toBe("set by a script");
+    field.value = "changed";
+    field.dispatchEvent(new Event("change", { bubbles: true }));
+    expect(value(field)).toBe("changed");
+  });
+
+  it("a description set without events is not saved", async () => {
+    at("https://login-eu.mimecast.com/administration/legacy/applications.html?gen=current");
+    await load("legacy/applications.js");
+    settle();
+    button("Authentication Profiles").click();
+    settle();
+    button("New Authentication Profile").click();
+    const description = document.querySelector(".adconFormPanel input.adconInput") as HTMLInputElement;
+    description.value = "SIEM Integration";
+    button("Save and Exit").click();
+    expect(document.querySelector(".adconError")?.textContent).toBe("Enter a description.");
+    const typed = document.querySelector(".adconFormPanel input.adconInput") as HTMLInputElement;
+    typed.value = "SIEM Integration";
+    typed.dispatchEvent(new Event("change", { bubbles: true }));
+    button("Save and Exit").click();
+    expect(document.querySelector(".adconError")).toBeNull();
+    expect(
+      (
+        JSON.parse(sessionStorage.getItem("mc-sandbox-state-v1") ?? "{}") as {
+          authProfiles: { description: string }[];
+        }
+      ).authProfiles.map((p) => p.description),
+    ).toContain("SIEM Integration");
+  });
 });

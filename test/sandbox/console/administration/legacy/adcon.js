@@ -132,8 +132,30 @@ export function formPanel(title, { error, rows, actions, intro }) {
   );
 }
 
-export function input(value = "", props = {}) {
-  return h("input", { type: "text", class: "adconInput", value, autocomplete: "off", ...props });
+const fieldModels = new WeakMap();
+
+/**
+ * An ExtJS-like text field. What the page reads (`fieldValue`) is the field's model, which follows
+ * the DOM only on `change` and `keyup`, as a framework's field does: typing, pasting then leaving
+ * the field, or a script that dispatches either event is seen; a script that only sets `.value` is
+ * not (the form saves what the model holds). `onValue(value)` runs after each model update.
+ */
+export function input(value = "", { onValue, ...props } = {}) {
+  const el = h("input", { type: "text", class: "adconInput", value, autocomplete: "off", ...props });
+  fieldModels.set(el, String(value ?? ""));
+  const sync = () => {
+    if (fieldModels.get(el) === el.value) return;
+    fieldModels.set(el, el.value);
+    onValue?.(el.value);
+  };
+  el.addEventListener("change", sync);
+  el.addEventListener("keyup", sync);
+  return el;
+}
+
+/** The value of a field made by `input()`: its model, not its DOM `.value`. */
+export function fieldValue(el) {
+  return fieldModels.has(el) ? fieldModels.get(el) : el.value;
 }
 
 export function select(options, value, props = {}) {

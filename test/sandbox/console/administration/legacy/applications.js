@@ -10,6 +10,7 @@ import { generation, h, loadState, onActivate, today, uid, updateState, variant 
 import {
   action,
   columnList,
+  fieldValue,
   formPanel,
   formRow,
   input,
@@ -174,7 +175,7 @@ function showProfileForm(error, values) {
   const twoFactor = h("input", { type: "checkbox", checked: model.twoFactor });
   const integrated = h("input", { type: "checkbox", checked: model.integrated });
   const read = () => ({
-    description: description.value,
+    description: fieldValue(description),
     ttl: ttl.value,
     type: type.value,
     twoFactor: twoFactor.checked,
@@ -232,9 +233,9 @@ function showSettingsForm(error, values) {
   const mobile = h("input", { type: "checkbox", checked: model.mobile });
   const language = select(["English", "Deutsch", "Français", "Español"], model.language);
   const read = () => ({
-    description: description.value,
-    group: group.value,
-    profile: profile.value,
+    description: fieldValue(description),
+    group: fieldValue(group),
+    profile: fieldValue(profile),
     outlook: outlook.checked,
     mobile: mobile.checked,
     language: language.value,

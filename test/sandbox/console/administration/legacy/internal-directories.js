@@ -4,6 +4,7 @@ import { EMAIL_RE, h, loadState, onActivate, updateState } from "../common/sandb
 import {
   action,
   columnList,
+  fieldValue,
   formPanel,
   formRow,
   input,
@@ -81,16 +82,16 @@ function showNewAddress(error, values = { email: "", name: "", password: "", con
   const password = input("", { type: "password", autocomplete: "new-password" });
   const confirm = input("", { type: "password", autocomplete: "new-password" });
   const submit = () => {
-    let address = email.value.trim().toLowerCase();
+    let address = fieldValue(email).trim().toLowerCase();
     if (address && !address.includes("@")) address = `${address}@${domain}`;
-    const current = { email: email.value, name: name.value, password: "", confirm: "" };
+    const current = { email: fieldValue(email), name: fieldValue(name), password: "", confirm: "" };
     let problem = "";
     if (!EMAIL_RE.test(address)) problem = "Enter a valid email address.";
     else if (!address.endsWith(`@${domain}`)) problem = `The address must belong to ${domain}.`;
     else if (loadState().domains.some((d) => d.addresses.some((a) => a.email === address)))
       problem = `${address} already exists.`;
-    else if (password.value.length < 8) problem = "The password must be at least 8 characters long.";
-    else if (password.value !== confirm.value) problem = "The passwords do not match.";
+    else if (fieldValue(password).length < 8) problem = "The password must be at least 8 characters long.";
+    else if (fieldValue(password) !== fieldValue(confirm)) problem = "The passwords do not match.";
     if (problem) {
       showNewAddress(problem, current);
       return;
@@ -100,7 +101,7 @@ function showNewAddress(error, values = { email: "", name: "", password: "", con
         .find((d) => d.name === domain)
         .addresses.push({
           email: address,
-          name: name.value.trim() || address.split("@")[0],
+          name: fieldValue(name).trim() || address.split("@")[0],
           type: "Internal",
         });
     });
@@ -126,13 +127,13 @@ function showNewAddress(error, values = { email: "", name: "", password: "", con
 function showNewDomain(error, value = "") {
   const name = input(value, { placeholder: "example.com" });
   const submit = () => {
-    const domain = name.value.trim().toLowerCase();
+    const domain = fieldValue(name).trim().toLowerCase();
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
-      showNewDomain("Enter a valid domain name.", name.value);
+      showNewDomain("Enter a valid domain name.", fieldValue(name));
       return;
     }
     if (loadState().domains.some((d) => d.name === domain)) {
-      showNewDomain(`${domain} already exists.`, name.value);
+      showNewDomain(`${domain} already exists.`, fieldValue(name));
       return;
     }
     updateState((state) => {

@@ -262,10 +262,8 @@ function showRoleForm(roleName) {
 
 function classicEditor(model, error) {
   const redraw = (problem) => classicEditor(model, problem);
-  const name = input(model.name, { on: { input: (e) => (model.name = e.target.value) } });
-  const description = input(model.description, {
-    on: { input: (e) => (model.description = e.target.value) },
-  });
+  const name = input(model.name, { onValue: (value) => (model.name = value) });
+  const description = input(model.description, { onValue: (value) => (model.description = value) });
   const tabs = [
     { id: "security", label: "Security Permissions" },
     { id: "application", label: "Application Permissions" },
