@@ -16,6 +16,8 @@ export default defineConfig({
             "test/unit/**/*.test.tsx",
           ],
           environment: "node",
+          // The overlay's words come from _locales through chrome.i18n (src/content/i18n.ts).
+          setupFiles: ["test/unit/setup-i18n.ts"],
         },
       },
       {

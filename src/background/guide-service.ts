@@ -1,6 +1,10 @@
+import * as z from "zod/mini";
 import { stepsFor } from "../guide";
-import type { Guide } from "../guide/types";
-import type { ContentRequest, GuideView } from "../lib/guide-messages";
+import { describeSignature, learnedSpec, type Signature } from "../guide/learned";
+import { maintainerReport } from "../guide/report";
+import { type DetectablePage, type Guide, type Step, stepIsOn } from "../guide/types";
+import type { ContentRequest, GuideView, PanelAction } from "../lib/guide-messages";
+import type { LearnedMap } from "../lib/learned-store";
 import {
   type Action,
   api1Unavailable,
@@ -25,14 +29,38 @@ interface FrameInfo {
   pageId: string | null;
   score: number;
   api1Missing: boolean;
-  target?: { stepId: string; found: boolean };
+  target?: { stepId: string; found: boolean; learned?: boolean };
 }
 
 interface TabInfo {
   host: string;
   frames: Map<number, FrameInfo>;
   pageId: string | null;
+  /** Pick mode ("Show me where it is") is on in this tab, for this step. */
+  picking?: string;
+  /** The control picked so far, by the frame that holds it. */
+  pick?: { id: string; signature: Signature | null; ok: boolean };
 }
+
+const LEARNING = ["pick", "pick-cancel", "pick-confirm", "forget-learned", "learned-lost"] as const;
+type LearningAction = (typeof LEARNING)[number];
+const isLearning = (a: PanelAction): a is LearningAction => (LEARNING as readonly string[]).includes(a);
+
+/** The step without what only the guide's documentation needs (`ViewStep`). */
+export function viewStep({ paths: _paths, sources: _sources, ...rest }: Step) {
+  return rest;
+}
+
+/**
+ * What a frame needs to recognise pages: their signals, without human names and sources.
+ * The content script checks the shape (src/content/view-guard.ts `isPages`).
+ */
+export function pagesForContent(guide: Guide): DetectablePage[] {
+  return guide.pages.map(({ name: _name, sources: _sources, ...signals }) => signals as DetectablePage);
+}
+
+/** What a frame answers to "Fill suggested values": the descriptions of the fields it filled. */
+const filledSchema = z.object({ filled: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)) });
 
 export interface GuideDeps {
   readonly guide: Guide;
@@ -41,6 +69,11 @@ export interface GuideDeps {
   readonly loadOpen: () => Promise<boolean>;
   readonly saveOpen: (open: boolean) => Promise<void>;
   readonly send: (tabId: number, message: unknown) => Promise<void>;
+  /** One frame of a tab, with its answer (undefined when it does not answer). */
+  readonly ask: (tabId: number, frameId: number, message: unknown) => Promise<unknown>;
+  /** Controls users showed the guide, per console host and step (src/lib/learned-store.ts). */
+  readonly loadLearned: () => Promise<LearnedMap>;
+  readonly saveLearned: (map: LearnedMap) => Promise<void>;
   /**
    * Every open tab's id. After a worker restart the registry of console tabs is empty; tabs it does
    * not know are asked to re-announce themselves (a tab without our content script ignores it).
@@ -83,7 +116,10 @@ export class GuideService {
           const newTopDocument = req.type === "frame/hello" && from.frameId === 0;
           // A new top document means new subframes too: forget every frame and ask the live ones to
           // report again (one may have said hello before the top frame did).
-          if (newTopDocument) tab.frames.clear();
+          if (newTopDocument) {
+            tab.frames.clear();
+            this.endPick(tab);
+          }
           const info: FrameInfo = {
             pageId: req.page.detection?.pageId ?? null,
             score: req.page.detection?.score ?? 0,
@@ -104,9 +140,10 @@ export class GuideService {
         }
         case "frame/target": {
           const frame = tab.frames.get(from.frameId);
-          if (!frame || (frame.target?.stepId === req.stepId && frame.target.found === req.found))
+          const t = frame?.target;
+          if (!frame || (t?.stepId === req.stepId && t.found === req.found && !!t.learned === !!req.learned))
             return undefined;
-          frame.target = { stepId: req.stepId, found: req.found };
+          frame.target = { stepId: req.stepId, found: req.found, ...(req.learned && { learned: true }) };
           await this.broadcast(from.tabId, tab);
           return undefined;
         }
@@ -115,8 +152,22 @@ export class GuideService {
           await this.broadcastAll();
           return undefined;
         }
+        case "frame/pick": {
+          if (!tab.picking) return undefined;
+          tab.pick = { id: req.id, signature: req.signature, ok: req.signature !== null && req.unique };
+          await this.broadcast(from.tabId, tab);
+          return undefined;
+        }
+        case "frame/pick-cancel": {
+          if (!tab.picking) return undefined;
+          this.endPick(tab);
+          await this.broadcast(from.tabId, tab);
+          return undefined;
+        }
         case "panel/action": {
-          if (req.action === "open" || req.action === "close") {
+          if (isLearning(req.action)) {
+            await this.learning(req.action, tab, from.tabId);
+          } else if (req.action === "open" || req.action === "close") {
             await this.d.saveOpen(req.action === "open");
           } else {
             const action: Action = { kind: req.action };
@@ -132,7 +183,11 @@ export class GuideService {
           return undefined;
         }
         case "panel/capture":
-          // Handled before the guide (it stores secrets in the session, not progress).
+        case "frame/pages":
+        case "panel/report":
+        case "panel/fill":
+          // Handled before the guide: capture stores secrets in the session, not progress; report and
+          // fill have answers of their own (`answer`).
           return undefined;
         case "panel/path": {
           // The user's own choice of path sticks (no automatic switch back), and the page in view
@@ -150,6 +205,107 @@ export class GuideService {
         }
       }
     });
+  }
+
+  /** "Copy report for the maintainers" (the report's text) and "Fill suggested values" (what was filled). */
+  async answer(
+    req: ContentRequest & { type: "panel/report" | "panel/fill" },
+    from: FrameSender,
+  ): Promise<{ text: string } | { filled: string[] }> {
+    return this.serial(async () => {
+      const tab = this.tabFor(from);
+      switch (req.type) {
+        case "panel/report": {
+          const step = await this.currentStep(tab.host);
+          const text = maintainerReport({
+            version: this.d.version,
+            stepId: step?.id ?? "none",
+            pageId: tab.pageId,
+            host: tab.host,
+            outline: req.outline,
+            ...(step && { learned: (await this.learnedFor(tab.host, step.id))?.signature }),
+          });
+          return { text };
+        }
+        case "panel/fill": {
+          const step = await this.currentStep(tab.host);
+          const filled: string[] = [];
+          if (!step?.suggest) return { filled };
+          for (const [frameId, f] of tab.frames) {
+            if (!stepIsOn(step, f.pageId)) continue;
+            const answer = filledSchema.safeParse(await this.d.ask(from.tabId, frameId, { type: "bg/fill" }));
+            if (answer.success) filled.push(...answer.data.filled);
+          }
+          return { filled };
+        }
+      }
+    });
+  }
+
+  /**
+   * Pick mode and learned targets: "Show me where it is", "Use this", cancel (button or Escape),
+   * "Forget what I showed", and a learned control that is no longer on its page.
+   */
+  private async learning(action: LearningAction, tab: TabInfo, tabId: number): Promise<void> {
+    const step = await this.currentStep(tab.host);
+    if (!step) return;
+    const map = await this.d.loadLearned();
+    const steps = { ...(map[tab.host] ?? {}) };
+    const save = (next: typeof steps) => this.d.saveLearned({ ...map, [tab.host]: next });
+    if (action === "pick") {
+      tab.picking = step.id;
+      tab.pick = undefined;
+    } else if (action === "pick-cancel") {
+      this.endPick(tab);
+    } else if (action === "pick-confirm") {
+      const pick = tab.pick;
+      // Only a pick the locator can find again, on a page of this step.
+      if (
+        tab.picking !== step.id ||
+        !pick?.signature ||
+        !pick.ok ||
+        !tab.pageId ||
+        !stepIsOn(step, tab.pageId)
+      )
+        return;
+      steps[step.id] = { pageId: tab.pageId, signature: pick.signature, savedAt: this.d.now() };
+      await save(steps);
+      this.endPick(tab);
+      await this.broadcast(tabId, tab);
+      // Now the console gets the click the user made on it: in the frame that holds the control.
+      await this.d.send(tabId, { type: "bg/use-picked", id: pick.id });
+      return;
+    } else {
+      const entry = steps[step.id];
+      if (!entry) return;
+      if (action === "learned-lost") {
+        // Only where it was shown, and only while no frame finds it.
+        const found = [...tab.frames.values()].some((f) => f.target?.stepId === step.id && f.target.found);
+        if (tab.pageId !== entry.pageId || found) return;
+        await this.update(tab.host, (p) => ({
+          ...p,
+          notice: `What you showed me for “${step.title}” (${describeSignature(entry.signature)}) is no longer on this page, so I forgot it. Show me again if you find it.`,
+          updatedAt: this.d.now(),
+        }));
+      }
+      delete steps[step.id];
+      await save(steps);
+    }
+    await this.broadcastAll();
+  }
+
+  private endPick(tab: TabInfo): void {
+    tab.picking = undefined;
+    tab.pick = undefined;
+  }
+
+  private async currentStep(host: string): Promise<Step | undefined> {
+    const p = await this.progressFor(host);
+    return stepsFor(this.d.guide, p.path).find((s) => s.id === p.currentId);
+  }
+
+  private async learnedFor(host: string, stepId: string) {
+    return (await this.d.loadLearned())[host]?.[stepId];
   }
 
   /** Keys were generated in the popup: that step is done for the console used most recently. */
@@ -206,6 +362,7 @@ export class GuideService {
       [...tab.frames.values()].some((f) => f.api1Missing);
     const changed = pageId !== tab.pageId;
     tab.pageId = pageId;
+    if (changed) this.endPick(tab);
     if (pageId && (changed || api1Missing)) {
       await this.update(tab.host, (p) => {
         const now = this.d.now();
@@ -248,7 +405,14 @@ export class GuideService {
     );
     const step = list[index];
     if (!step) return null;
-    const targetFound = [...tab.frames.values()].some((f) => f.target?.stepId === step.id && f.target.found);
+    const reports = [...tab.frames.values()].flatMap((f) => (f.target?.stepId === step.id ? [f.target] : []));
+    const entry = (await this.learnedFor(tab.host, step.id)) ?? undefined;
+    // A learned control is looked for on the page it was shown on, and nowhere else.
+    const learned =
+      entry && tab.pageId === entry.pageId
+        ? learnedSpec(entry.signature, describeSignature(entry.signature))
+        : undefined;
+    const pick = tab.pick;
     return {
       open: await this.d.loadOpen(),
       path: p.path,
@@ -257,10 +421,21 @@ export class GuideService {
       doneCount: list.filter((s) => p.done.includes(s.id)).length,
       finished: isFinished(this.d.guide, p),
       // Readonly guide data into a message that is serialised right away: the cast only drops `readonly`.
-      step: step as GuideView["step"],
+      step: viewStep(step) as GuideView["step"],
       stepDone: p.done.includes(step.id),
       pageId: tab.pageId,
-      targetFound,
+      targetFound: reports.some((r) => r.found),
+      learnedUsed: reports.some((r) => r.found && r.learned),
+      ...(learned && { learned: learned as GuideView["learned"] }),
+      picking: tab.picking === step.id,
+      ...(pick &&
+        tab.picking === step.id && {
+          picked: {
+            id: pick.id,
+            summary: pick.signature ? describeSignature(pick.signature) : "",
+            ok: pick.ok,
+          },
+        }),
       ...(p.notice ? { notice: p.notice } : {}),
       version: this.d.version,
     };

@@ -4,6 +4,7 @@ import { GUIDE } from "../guide";
 import { validateGuide } from "../guide/schema";
 import { isConsoleUrl } from "../lib/console-hosts";
 import { contentRequestSchema } from "../lib/guide-messages";
+import { readLearned, writeLearned } from "../lib/learned-store";
 import { requestSchema } from "../lib/messages";
 import { capturedSchema } from "../lib/schemas";
 import {
@@ -16,7 +17,7 @@ import {
 } from "../lib/storage";
 import { defaultTransport } from "../mimecast";
 import { forgetClipboard, noteClipboardCopy, startClipboardGuard } from "./clipboard";
-import { GuideService } from "./guide-service";
+import { GuideService, pagesForContent } from "./guide-service";
 import { dispatch, type HandlerDeps } from "./handlers";
 import { forgetSecrets, startSecretsGuard } from "./secrets";
 
@@ -39,6 +40,10 @@ const guideService = new GuideService({
   loadOpen: readGuideOpen,
   saveOpen: writeGuideOpen,
   send: guideServiceSend,
+  ask: (tabId, frameId, message) =>
+    browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined),
+  loadLearned: readLearned,
+  saveLearned: writeLearned,
   // Ids only: no "tabs" permission, no URLs. A tab without our content script ignores the message.
   openTabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
   setBadge: async (text) => {
@@ -133,7 +138,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const request = contentRequest.data;
   // The panel lives in the top frame only: panel messages from a subframe are not the panel's.
   if (request.type.startsWith("panel/") && sender.frameId !== 0) return undefined;
+  if (request.type === "frame/pages") return Promise.resolve(pagesForContent(guide));
   if (request.type === "panel/capture") return acceptCapture(request.values, sender);
+  if (request.type === "panel/report" || request.type === "panel/fill") {
+    return guideService.answer(request, frameOf(sender));
+  }
   return guideService.handle(request, frameOf(sender)).then((view) => view ?? null);
 });
 

@@ -1,17 +1,14 @@
 import { render } from "preact";
-import { type DetectablePage, QUIET_URL_HINTS } from "../guide/types";
+import { QUIET_URL_HINTS } from "../guide/types";
 import type { ContentRequest, GuideView } from "../lib/guide-messages";
 import { captureFrom } from "./capture";
 import { FrameAgent } from "./frame-agent";
-import { outlineFor } from "./outline-copy";
+import { t } from "./i18n";
+import { pageOutline } from "./outline";
 import { Panel, type PanelAction } from "./overlay/Panel";
 import { createOverlayHost } from "./overlay-host";
 import { contextAlive, runtime, send } from "./runtime";
-import { isStateMessage } from "./view-guard";
-
-/** The guide's pages (src/guide/pages.ts), inlined by the build as JSON (see vite.config.ts). */
-declare const __CONSOLE_PAGES__: readonly DetectablePage[];
-const PAGES = __CONSOLE_PAGES__;
+import { isPages, isStateMessage } from "./view-guard";
 
 /** The panel's corner: its size and margin. */
 const ZONE_WIDTH = 372;
@@ -30,8 +27,12 @@ function rightCornerBusy(target: Element | null): boolean {
   return [...document.querySelectorAll(OVERLAYS)].some((d) => overlaps(d.getBoundingClientRect()));
 }
 
-/** Entry point in every frame of a Mimecast page. The top frame also owns the guide panel. */
-function main(): void {
+/**
+ * Entry point in every frame of a Mimecast page. The top frame also owns the guide panel. The
+ * pages to recognise come from the service worker (the guide's data lives there only: keeping it
+ * out of this script saves a fifth of its 20 KB budget); without valid pages, no guide.
+ */
+async function main(): Promise<void> {
   const href = location.href.toLowerCase();
   if (QUIET_URL_HINTS.some((h) => href.includes(h))) return;
   // One agent per document, even if the script is injected twice (extension reload).
@@ -40,6 +41,8 @@ function main(): void {
   if (g[marker]) return;
   g[marker] = true;
 
+  const PAGES = await send({ type: "frame/pages" });
+  if (!isPages(PAGES)) return;
   const isTop = window.top === window;
   const overlay = createOverlayHost(document);
   let current: GuideView | null = null;
@@ -69,25 +72,36 @@ function main(): void {
         act={act}
         dockLeft={dockLeft}
         switchPath={() => void post({ type: "panel/path", path: view.path === "api1" ? "api2" : "api1" })}
-        copyOutline={() => outlineFor(document, view)}
+        report={async () => {
+          const reply = (await post({ type: "panel/report", outline: pageOutline(document) })) as
+            | { text?: unknown }
+            | undefined;
+          return typeof reply?.text === "string" ? reply.text : null;
+        }}
+        copy={(text) =>
+          navigator.clipboard.writeText(text).then(
+            () => true,
+            () => false,
+          )
+        }
+        fill={async () => {
+          const reply = (await post({ type: "panel/fill" })) as { filled?: unknown } | undefined;
+          const filled = reply?.filled;
+          return Array.isArray(filled) && filled.every((f) => typeof f === "string") ? filled : null;
+        }}
         canCapture={!!page?.capture}
         capture={async () => {
           // Read only now, on the user's click, and only what this page shows.
           const values = captureFrom(document, page);
-          if (!values) return "Could not read the values on this page: copy them by hand.";
+          if (!values) return t("captureUnreadable");
           const reply = (await post({ type: "panel/capture", values })) as { ok?: boolean } | undefined;
-          return reply?.ok
-            ? "Sent to the assistant: open its popup to verify them."
-            : "No new credentials on this page yet: try again in a moment, or copy them by hand.";
+          return t(reply?.ok ? "captureSent" : "captureNone");
         }}
       />,
       overlay.panelRoot,
     );
   };
 
-  // The overlay host comes last in the page (its layer must paint over the console's, even at the
-  // same z-index), so last in the tab order too: the shortcut takes keyboard users straight to the
-  // guide, the step title when the panel is open, else the launcher. The user's own keys only.
   // The overlay host comes last in the page (its layer must paint over the console's, even at the
   // same z-index), so last in the tab order too: SHORTCUT (./overlay/Panel; by key position, so any
   // keyboard layout) takes keyboard users straight to the guide: the step title when the panel is
@@ -111,15 +125,19 @@ function main(): void {
     renderPanel(target);
   });
 
-  runtime()?.onMessage.addListener((message: unknown) => {
+  runtime()?.onMessage.addListener((message, _sender, respond) => {
     if (isStateMessage(message)) {
       agent.setView(message.view);
       return;
     }
-    if ((message as { type?: unknown } | null)?.type === "bg/rehello") agent.rehello();
+    const m = message as { type?: unknown; id?: unknown } | null;
+    if (m?.type === "bg/rehello") agent.rehello();
+    if (m?.type === "bg/use-picked") agent.usePicked(m.id);
+    // Answered at once (no `return true`): the same in Chrome and Firefox.
+    if (m?.type === "bg/fill") respond({ filled: agent.fill() });
   });
 
   void agent.start().catch(() => undefined);
 }
 
-main();
+void main();

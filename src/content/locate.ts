@@ -22,7 +22,7 @@ const TIERS: readonly Tier[] = [EXACT, NORMALIZED, CONTAINS];
 const STRONG = 2;
 const WEAK = 1;
 const CLICKABLE = 0;
-const REAL_CONTROL =
+export const REAL_CONTROL =
   'button, input, select, textarea, a[href], [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="menuitem"], [role="textbox"], [role="combobox"]';
 
 /** Roles a plain clickable element can stand in for (never form controls: their text is a label). */
@@ -142,7 +142,7 @@ function operable(el: Element): boolean {
   const tabindex = Number(el.getAttribute("tabindex") ?? "-1");
   return tabindex >= 0;
 }
-const OPERABLE_ROLES =
+export const OPERABLE_ROLES =
   '[role="button"], [role="link"], [role="tab"], [role="treeitem"], [role="menuitem"], [role="option"], [role="checkbox"], [role="radio"], [role="switch"]';
 
 function isClickable(el: Element): boolean {

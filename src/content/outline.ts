@@ -1,23 +1,23 @@
+import type { PageOutline } from "../lib/guide-messages";
 import { isVisible } from "./dom-text";
 
 /**
- * A short, shareable description of the page for a bug ticket when the guide cannot find a
- * control: the structure (headings, tabs, buttons, labels), never the data (no table cells, no
- * addresses, no numbers that could identify a customer).
+ * The page's structure for "Copy report for the maintainers" when the guide cannot find a control:
+ * headings, tabs, buttons and labels, never the data (no table cells or rows, no account menu, no
+ * field values: the selectors name no text field). The service worker drops anything that looks
+ * like data (addresses, numbers, tokens) and writes the report (src/guide/report.ts); the user sees
+ * it before anything is copied.
  */
-const STRUCTURE = [
-  ["Headings", 'h1, h2, h3, h4, [role="heading"], legend, .ui-dialog-title'],
-  ["Tabs", '[role="tab"]'],
-  ["Buttons", 'button, [role="button"], input[type="button"], input[type="submit"], .adconAction'],
-  ["Labels", "label"],
-] as const;
+const STRUCTURE = {
+  headings: 'h1, h2, h3, h4, [role="heading"], legend, .ui-dialog-title',
+  tabs: '[role="tab"]',
+  buttons: 'button, [role="button"], input[type="button"], input[type="submit"], .adconAction',
+  labels: "label",
+} as const;
 
-function safe(text: string): string | null {
-  const t = text.replace(/\s+/g, " ").trim();
-  if (!t || t.length > 60) return null;
-  if (/@|\d{3,}|https?:/i.test(t)) return null;
-  return t;
-}
+/** Where data lives, or who is signed in: never read. */
+const DATA =
+  'td, tbody, [role="row"], [role="cell"], [role="gridcell"], [data-setup-guide], [class*="user-menu" i], [class*="usermenu" i], [class*="account-menu" i], [class*="profile-menu" i]';
 
 function docs(top: Document): Document[] {
   const out = [top];
@@ -32,35 +32,27 @@ function docs(top: Document): Document[] {
   return out;
 }
 
-export function pageOutline(
-  top: Document,
-  info: { version: string; stepId: string; pageId: string | null },
-): string {
-  const route = `${top.location?.pathname ?? ""}${top.location?.hash ?? ""}`
-    .split("/")
-    .map((seg) => (/\d/.test(seg) ? ":id" : seg))
-    .join("/")
-    .split("?")[0];
-  const lines = [
-    "SIEM Setup Assistant for Mimecast: page outline",
-    `Extension version: ${info.version}`,
-    `Step: ${info.stepId}`,
-    `Detected page: ${info.pageId ?? "none"}`,
-    `Page title: ${safe(top.title) ?? "(not shown)"}`,
-    `Route: ${route}`,
-  ];
-  for (const [name, selector] of STRUCTURE) {
+export function pageOutline(top: Document): PageOutline {
+  const outline: PageOutline = {
+    route: `${top.location?.pathname ?? ""}${top.location?.hash ?? ""}`.slice(0, 300),
+    headings: [],
+    tabs: [],
+    buttons: [],
+    labels: [],
+  };
+  for (const key of ["headings", "tabs", "buttons", "labels"] as const) {
     const seen = new Set<string>();
     for (const d of docs(top)) {
-      for (const el of Array.from(d.querySelectorAll(selector))) {
-        if (el.closest("td, tbody, [data-setup-guide]") || !isVisible(el)) continue;
-        const text = safe(
-          el.textContent || el.getAttribute("aria-label") || (el as HTMLInputElement).value || "",
-        );
-        if (text) seen.add(text);
+      for (const el of Array.from(d.querySelectorAll(STRUCTURE[key]))) {
+        if (el.closest(DATA) || !isVisible(el)) continue;
+        // Short labels only; the worker filters again (src/guide/report.ts) before anyone sees them.
+        const text = (el.textContent || el.getAttribute("aria-label") || (el as HTMLInputElement).value || "")
+          .replace(/\s+/g, " ")
+          .trim();
+        if (text && text.length <= 60 && !text.includes("@")) seen.add(text);
       }
     }
-    lines.push(`${name}: ${[...seen].slice(0, 40).join(" | ") || "(none)"}`);
+    outline[key] = [...seen].slice(0, 40);
   }
-  return lines.join("\n");
+  return outline;
 }

@@ -9,7 +9,9 @@ interface RuntimeLike {
   /** Undefined once the extension context is invalidated (extension reloaded, updated or removed). */
   readonly id?: string;
   sendMessage(message: ContentRequest): Promise<unknown>;
-  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onMessage: {
+    addListener(cb: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => void): void;
+  };
   getManifest(): { version: string };
 }
 

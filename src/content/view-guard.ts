@@ -1,3 +1,4 @@
+import type { DetectablePage } from "../guide/types";
 import { TARGET_ROLES } from "../guide/types";
 import type { GuideView, StateMessage } from "../lib/guide-messages";
 
@@ -37,7 +38,6 @@ const oneOrMore = (x: unknown, ok: (v: unknown) => boolean): boolean => {
 const optOneOrMore = (x: unknown, ok: (v: unknown) => boolean): boolean =>
   x === undefined || oneOrMore(x, ok);
 const isRole = (x: unknown): boolean => isStr(x) && ROLES.has(x);
-const SOURCE_ID = /^[a-z0-9-]+$/;
 
 function isTarget(x: unknown): boolean {
   return (
@@ -81,9 +81,6 @@ function isStep(x: unknown): boolean {
   return (
     isStr(x.id) &&
     ID.test(x.id) &&
-    Array.isArray(x.paths) &&
-    x.paths.length > 0 &&
-    Array.from(x.paths).every((p) => PATHS.has(p as string)) &&
     isStr(x.title) &&
     len(x.title) > 0 &&
     len(x.title) <= 80 &&
@@ -100,8 +97,10 @@ function isStep(x: unknown): boolean {
     Array.isArray(x.targets) &&
     Array.from(x.targets).every(isTarget) &&
     isCompletion(x.completion) &&
-    strs(x.sources, 1) &&
-    (items(x.sources) ?? []).every((s) => isStr(s) && SOURCE_ID.test(s))
+    (x.suggest === undefined ||
+      (items(x.suggest) ?? [0]).every(
+        (g) => isObj(g) && isTarget(g.field) && nonEmpty(g.value) && len(g.value as string) <= 120,
+      ))
   );
 }
 
@@ -118,6 +117,11 @@ export function isGuideView(x: unknown): x is GuideView {
     isBool(x.stepDone) &&
     (x.pageId === null || isStr(x.pageId)) &&
     isBool(x.targetFound) &&
+    isBool(x.learnedUsed) &&
+    (x.learned === undefined || isTarget(x.learned)) &&
+    isBool(x.picking) &&
+    (x.picked === undefined ||
+      (isObj(x.picked) && isStr(x.picked.id) && isStr(x.picked.summary) && isBool(x.picked.ok))) &&
     optStr(x.notice) &&
     isStr(x.version)
   );
@@ -125,4 +129,23 @@ export function isGuideView(x: unknown): x is GuideView {
 
 export function isStateMessage(x: unknown): x is StateMessage {
   return isObj(x) && x.type === "bg/state" && (x.view === null || isGuideView(x.view));
+}
+
+const strList = (x: unknown): boolean => strs(x);
+
+/** The pages the worker sends for detection (`pagesForContent`): the same checks as `detectablePageSchema`. */
+function isPage(x: unknown): boolean {
+  if (!isObj(x) || !isStr(x.id)) return false;
+  const off = x.api1Off;
+  const capture = x.capture;
+  return (
+    ["urlHints", "headings", "breadcrumbs", "tabs", "controls"].every((k) => strList(x[k])) &&
+    (x.absent === undefined || strList(x.absent)) &&
+    (off === undefined || (isObj(off) && strList(off.present) && strList(off.absent))) &&
+    (capture === undefined || (isObj(capture) && Object.values(capture).every(strList)))
+  );
+}
+
+export function isPages(x: unknown): x is DetectablePage[] {
+  return Array.isArray(x) && Array.from(x).every(isPage);
 }

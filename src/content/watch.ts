@@ -1,4 +1,4 @@
-import type { DetectablePage, Step } from "../guide/types";
+import type { DetectablePage, Step, TargetSpec } from "../guide/types";
 import { normalize } from "./dom-text";
 
 /** What the frame agent cares about; the watcher asks once per batch of mutations. */
@@ -28,7 +28,11 @@ const NOT_TEXT = /^(id|role|kind|css|describe|urlHints|sources)$/;
  * of all pages, and the step's target and completion names, `within`/`near` anchors and values.
  * Collected generically, so a field added to the guide later is watched too (over-inclusive is safe).
  */
-export function textsOfInterest(pages: readonly DetectablePage[], step: Step | null | undefined): string[] {
+export function textsOfInterest(
+  pages: readonly DetectablePage[],
+  step: Pick<Step, "targets" | "completion"> | null | undefined,
+  learned?: TargetSpec,
+): string[] {
   const texts = new Set<string>();
   const collect = (x: unknown, key: string): void => {
     if (NOT_TEXT.test(key)) return;
@@ -36,7 +40,7 @@ export function textsOfInterest(pages: readonly DetectablePage[], step: Step | n
     else if (Array.isArray(x)) for (const v of x) collect(v, key);
     else if (x && typeof x === "object") for (const [k, v] of Object.entries(x)) collect(v, k);
   };
-  collect([pages, step?.targets, step?.completion], "");
+  collect([pages, step?.targets, step?.completion, learned], "");
   texts.delete("");
   return [...texts];
 }
@@ -126,32 +130,41 @@ function changedNodesMatter(nodes: NodeList, wanted: readonly string[]): boolean
  * parts of it change. Everything stops when `signal` aborts.
  */
 export class ChangeWatcher {
-  private frame = 0;
-  private readonly mutations: MutationObserver;
-  private readonly resize: ResizeObserver | undefined;
-  private move: IntersectionObserver | undefined;
+  #frame = 0;
+  readonly #mutations: MutationObserver;
+  readonly #resize: ResizeObserver | undefined;
+  #move: IntersectionObserver | undefined;
   /** The root margin the position watch was armed with: where the element was. */
-  private armedAt = "";
-  private watched: Element | null = null;
-  private mutated = false;
-  private readonly onEvent = () => this.schedule(false);
+  #armedAt = "";
+  #watched: Element | null = null;
+  #mutated = false;
+  readonly #onEvent = () => this.schedule(false);
+
+  readonly #doc: Document;
+  readonly #onChange: (domChanged: boolean) => void;
+  readonly #interest: WatchInterest;
+  readonly #signal: AbortSignal;
 
   constructor(
-    private readonly doc: Document,
-    private readonly onChange: (domChanged: boolean) => void,
-    private readonly interest: WatchInterest,
-    private readonly signal: AbortSignal,
+    doc: Document,
+    onChange: (domChanged: boolean) => void,
+    interest: WatchInterest,
+    signal: AbortSignal,
   ) {
-    this.mutations = new MutationObserver((records) => {
-      if (isRelevant(records, this.interest)) this.schedule(true);
+    this.#doc = doc;
+    this.#onChange = onChange;
+    this.#interest = interest;
+    this.#signal = signal;
+    this.#mutations = new MutationObserver((records) => {
+      if (isRelevant(records, this.#interest)) this.schedule(true);
     });
     const win = doc.defaultView;
-    this.resize = win && "ResizeObserver" in win ? new win.ResizeObserver(this.onEvent) : undefined;
-    signal.addEventListener("abort", () => this.stop());
+    this.#resize = win && "ResizeObserver" in win ? new win.ResizeObserver(this.#onEvent) : undefined;
+    signal.addEventListener("abort", () => this.#stop());
   }
 
   start(): void {
-    this.mutations.observe(this.doc.documentElement, {
+    this.#mutations.observe(this.#doc.documentElement, {
       subtree: true,
       childList: true,
       attributes: true,
@@ -169,24 +182,24 @@ export class ChangeWatcher {
         "disabled",
       ],
     });
-    const win = this.doc.defaultView;
-    const signal = this.signal;
-    this.doc.addEventListener("scroll", this.onEvent, { capture: true, passive: true, signal });
-    this.doc.addEventListener("change", this.onChangeEvent, { capture: true, signal });
-    win?.addEventListener("resize", this.onEvent, { passive: true, signal });
-    win?.addEventListener("hashchange", this.onChangeEvent, { signal });
+    const win = this.#doc.defaultView;
+    const signal = this.#signal;
+    this.#doc.addEventListener("scroll", this.#onEvent, { capture: true, passive: true, signal });
+    this.#doc.addEventListener("change", this.#onChangeEvent, { capture: true, signal });
+    win?.addEventListener("resize", this.#onEvent, { passive: true, signal });
+    win?.addEventListener("hashchange", this.#onChangeEvent, { signal });
   }
 
-  private stop(): void {
-    this.mutations.disconnect();
-    this.resize?.disconnect();
-    this.move?.disconnect();
-    if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
-    this.frame = 0;
+  #stop(): void {
+    this.#mutations.disconnect();
+    this.#resize?.disconnect();
+    this.#move?.disconnect();
+    if (this.#frame) this.#doc.defaultView?.cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   /** Form state changes (`checked`, `value`) do not mutate the DOM: treat them as content changes. */
-  private readonly onChangeEvent = () => this.schedule(true);
+  readonly #onChangeEvent = () => this.schedule(true);
 
   /**
    * Follows one element (the spotlight target): its size, and its position, which unrelated
@@ -194,11 +207,11 @@ export class ChangeWatcher {
    * re-armed where the element now is.
    */
   observe(el: Element | null): void {
-    this.watchPosition(el);
-    if (el === this.watched) return;
-    if (this.watched) this.resize?.unobserve(this.watched);
-    this.watched = el;
-    if (el) this.resize?.observe(el);
+    this.#watchPosition(el);
+    if (el === this.#watched) return;
+    if (this.#watched) this.#resize?.unobserve(this.#watched);
+    this.#watched = el;
+    if (el) this.#resize?.observe(el);
   }
 
   /**
@@ -206,43 +219,43 @@ export class ChangeWatcher {
    * visible share changes, and the observer fires, as soon as the element moves; while it stays
    * put, it costs nothing. Its first report only says where the element is now.
    */
-  private watchPosition(el: Element | null): void {
+  #watchPosition(el: Element | null): void {
     const r = el?.getBoundingClientRect();
-    const root = this.doc.documentElement;
+    const root = this.#doc.documentElement;
     const rootMargin = r
       ? [r.top, root.clientWidth - r.right, root.clientHeight - r.bottom, r.left]
           .map((v) => `${-Math.floor(v)}px`)
           .join(" ")
       : "";
     // Already watching this element at this place: nothing to re-arm.
-    if (el === this.watched && rootMargin === this.armedAt) return;
-    this.move?.disconnect();
-    this.move = undefined;
-    this.armedAt = rootMargin;
+    if (el === this.#watched && rootMargin === this.#armedAt) return;
+    this.#move?.disconnect();
+    this.#move = undefined;
+    this.#armedAt = rootMargin;
     if (!el || !r?.width || !r.height) return;
     let first = true;
-    this.move = new IntersectionObserver(
+    this.#move = new IntersectionObserver(
       () => {
         if (!first) this.schedule(false);
         first = false;
       },
       // Every 1%: a clipped element (ratio < 1) that moves crosses one of these too.
-      { root: this.doc, rootMargin, threshold: Array.from({ length: 101 }, (_, i) => i / 100) },
+      { root: this.#doc, rootMargin, threshold: Array.from({ length: 101 }, (_, i) => i / 100) },
     );
-    this.move.observe(el);
+    this.#move.observe(el);
   }
 
   schedule(domChanged: boolean): void {
-    if (this.signal.aborted) return;
-    this.mutated ||= domChanged;
-    if (this.frame) return;
-    const win = this.doc.defaultView;
+    if (this.#signal.aborted) return;
+    this.#mutated ||= domChanged;
+    if (this.#frame) return;
+    const win = this.#doc.defaultView;
     if (!win) return;
-    this.frame = win.requestAnimationFrame(() => {
-      this.frame = 0;
-      const changed = this.mutated;
-      this.mutated = false;
-      this.onChange(changed);
+    this.#frame = win.requestAnimationFrame(() => {
+      this.#frame = 0;
+      const changed = this.#mutated;
+      this.#mutated = false;
+      this.#onChange(changed);
     });
   }
 }

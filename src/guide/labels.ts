@@ -32,6 +32,8 @@ export const INTEGRATIONS = {
 /** The API 1.0 application wizard (ref-guide; tiles removed for new applications, mc-kb-39704312201235). */
 export const API1_WIZARD = {
   headings: ["Add API Application", "Application Details"],
+  appName: "Application Name",
+  description: "Description",
   extendedSession: "Enable Extended Session",
   notificationSettings: "Notification Settings",
   review: "Review Information",
@@ -52,6 +54,8 @@ export const API2_WIZARD = {
   termsButton: ["Accept", "Next"],
   products: "Products",
   role: "Application Role",
+  appName: "Application Name",
+  description: "Description",
   /** "Notification Settings" on current consoles, "Notifications" on older ones. */
   notifications: ["Notification Settings", "Notifications"],
   email: "Email",
@@ -105,6 +109,7 @@ export const APPLICATIONS = {
   newAuthProfile: "New Authentication Profile",
   ttl: ["Authentication TTL", "Authentication Cache TTL"],
   neverExpires: "Never Expires",
+  description: "Description",
   appSettings: "Application Settings",
   newAppSettings: "New Application Settings",
   groupLookup: "Group Lookup",

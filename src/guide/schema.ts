@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { SIGNATURE_LIMITS } from "./learned";
 import { CAPTURE_FIELDS, type Guide, TARGET_ROLES } from "./types";
 
 /**
@@ -49,6 +50,19 @@ export const completionSchema = z.discriminatedUnion("kind", [
 
 export const pathSchema = z.enum(["api1", "api2"]);
 
+const upTo = (max: number) => z.string().check(z.maxLength(max));
+
+/** A control the user showed the guide (src/guide/learned.ts): a few words, never page data. */
+export const signatureSchema = z
+  .object({
+    role: z.enum(TARGET_ROLES),
+    name: upTo(SIGNATURE_LIMITS.name),
+    text: upTo(SIGNATURE_LIMITS.text),
+    anchor: upTo(SIGNATURE_LIMITS.anchor),
+    path: z.array(upTo(SIGNATURE_LIMITS.pathItem)).check(z.maxLength(SIGNATURE_LIMITS.path)),
+  })
+  .check(z.refine((s) => s.name.trim() !== "" || s.text.trim() !== "", "a control without a name"));
+
 export const stepSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
   paths: z.array(pathSchema).check(z.minLength(1)),
@@ -63,6 +77,9 @@ export const stepSchema = z.object({
   alsoOn: z.optional(z.array(label)),
   targets: z.array(targetSchema),
   completion: completionSchema,
+  suggest: z.optional(
+    z.array(z.object({ field: targetSchema, value: z.string().check(z.minLength(1), z.maxLength(120)) })),
+  ),
   sources: sourceIds,
 });
 

@@ -49,6 +49,12 @@ const API2_START = t(
 );
 const API2_FINISH = t("button", API2_WIZARD.finish, "the “Add and Generate Keys” button");
 
+/** What "Fill suggested values" writes into empty text fields: names the guide's instructions suggest. */
+const SIEM = "SIEM Integration";
+const WHO = "SIEM log collection by our MDR/SIEM provider";
+const field = (name: string, within?: string | readonly string[]): TargetSpec =>
+  t("textbox", name, `the “${name}” box`, within ? { within } : {});
+
 export const STEPS: readonly Step[] = [
   {
     id: "region",
@@ -107,6 +113,7 @@ export const STEPS: readonly Step[] = [
       t("button", ROLES.newRole, "the “New Role” button"),
     ],
     completion: { kind: "checked", targets: [SIEM_READ], save: ROLE_SAVE },
+    suggest: [{ field: field(ROLES.roleName), value: "SIEM Integration API" }],
     sources: ["mc-kb-34000360548755", "sekoia-mimecast", "synqly-mimecast"],
   },
   {
@@ -150,6 +157,10 @@ export const STEPS: readonly Step[] = [
     // Not state-aware on purpose: the box is the step's whole point, so a ticked box is done, not skipped.
     targets: [EXTENDED_SESSION],
     completion: { kind: "checked", targets: [EXTENDED_SESSION] },
+    suggest: [
+      { field: field(API1_WIZARD.appName), value: SIEM },
+      { field: field(API1_WIZARD.description), value: WHO },
+    ],
     sources: ["ref-guide"],
   },
   {
@@ -286,6 +297,7 @@ export const STEPS: readonly Step[] = [
       t(["tab", "button"], APPLICATIONS.authProfiles, "the “Authentication Profiles” tab or button"),
     ],
     completion: { kind: "selected", target: TTL, value: APPLICATIONS.neverExpires },
+    suggest: [{ field: field(APPLICATIONS.description), value: SIEM }],
     sources: ["ref-guide", "mc-kb-34000804127251"],
   },
   {
@@ -314,6 +326,7 @@ export const STEPS: readonly Step[] = [
       t("button", APPLICATIONS.goBack, "the “Go Back” button"),
     ],
     completion: { kind: "clicked", target: saveAndExit(APPLICATIONS.appSettings) },
+    suggest: [{ field: field(APPLICATIONS.description), value: SIEM }],
     sources: ["ref-guide", "mc-kb-49183608140947", "console-automation"],
   },
   {
@@ -361,6 +374,10 @@ export const STEPS: readonly Step[] = [
       t("button", API2_WIZARD.termsButton, "the “Accept” button of the terms", { within: API2_WIZARD.terms }),
     ],
     completion: { kind: "clicked", target: API2_FINISH },
+    suggest: [
+      { field: field(API2_WIZARD.appName), value: SIEM },
+      { field: field(API2_WIZARD.description), value: WHO },
+    ],
     sources: ["mc-kb-34000360548755", "mc-kb-34000388238867"],
   },
   {

@@ -92,6 +92,12 @@ export type Completion =
 
 export type PathId = "api1" | "api2";
 
+/** A suggested value for one text field, found like any control. */
+export interface Suggestion {
+  readonly field: TargetSpec;
+  readonly value: string;
+}
+
 export interface MenuPath {
   /** Older console ("Administration" menu, Services / Directories). */
   readonly classic: readonly string[];
@@ -116,6 +122,11 @@ export interface Step {
    */
   readonly targets: readonly TargetSpec[];
   readonly completion: Completion;
+  /**
+   * Values the guide suggests for empty text fields of the step ("Fill suggested values", on the
+   * user's click only). Never a password, never a value only the user knows (an address).
+   */
+  readonly suggest?: readonly Suggestion[];
   /** Where the labels and the procedure come from (ids of `SOURCES`). */
   readonly sources: readonly SourceId[];
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type FrameSender, type GuideDeps, GuideService } from "../../../src/background/guide-service";
+import {
+  type FrameSender,
+  type GuideDeps,
+  GuideService,
+  viewStep,
+} from "../../../src/background/guide-service";
 import type { Progress } from "../../../src/background/guide-state";
 import { GUIDE, stepsFor } from "../../../src/guide";
 import { type ContentRequest, type GuideView, stateMessageSchema } from "../../../src/lib/guide-messages";
+import type { LearnedMap } from "../../../src/lib/learned-store";
 
 const EU_URL = "https://login-eu.mimecast.com/administration/app/#/account-settings";
 const US_URL = "https://login-us.mimecast.com/administration/app/#/account-settings";
@@ -28,6 +34,9 @@ function fake(
 ) {
   const state = {
     store: structuredClone(init.progress ?? {}) as Record<string, Progress>,
+    learned: {} as LearnedMap,
+    asked: [] as { tabId: number; frameId: number; message: unknown }[],
+    answer: undefined as unknown,
     open: init.open ?? true,
     now: init.now ?? 10_000,
     sent: [] as Sent[],
@@ -59,6 +68,14 @@ function fake(
     },
     send: async (tabId, message) => {
       state.sent.push({ tabId, message });
+    },
+    ask: async (tabId, frameId, message) => {
+      state.asked.push({ tabId, frameId, message });
+      return state.answer;
+    },
+    loadLearned: async () => structuredClone(state.learned),
+    saveLearned: async (map) => {
+      state.learned = structuredClone(map);
     },
     openTabIds: async () => init.openTabs ?? [],
     setBadge: async (text) => {
@@ -125,10 +142,12 @@ describe("frame/hello", () => {
       total: API1_TOTAL,
       doneCount: 0,
       finished: false,
-      step: GUIDE.steps.find((s) => s.id === "enhanced-logging"),
+      step: viewStep(GUIDE.steps.find((s) => s.id === "enhanced-logging") ?? GUIDE.steps[0]!),
       stepDone: false,
       pageId: "account-settings",
       targetFound: false,
+      learnedUsed: false,
+      picking: false,
       version: "9.9.9",
     });
     expect(view && "notice" in view).toBe(false);

@@ -24,6 +24,8 @@ function view(open: boolean, index = 1): GuideView {
     stepDone: false,
     pageId: null,
     targetFound: false,
+    learnedUsed: false,
+    picking: false,
     version: "0.0.0",
   });
 }
@@ -34,7 +36,9 @@ function mount(v: GuideView) {
   const props = {
     act: (a: PanelAction) => acts.push(a),
     switchPath: () => undefined,
-    copyOutline: async () => true,
+    report: async () => "report",
+    copy: async () => true,
+    fill: async () => [],
     capture: async () => "",
     canCapture: false,
     dockLeft: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isGuideView, isStateMessage } from "../../../src/content/view-guard";
+import { pagesForContent, viewStep } from "../../../src/background/guide-service";
+import { isGuideView, isPages, isStateMessage } from "../../../src/content/view-guard";
 import { GUIDE, stepsFor } from "../../../src/guide";
 import type { Completion, Step } from "../../../src/guide/types";
 import { guideViewSchema, stateMessageSchema } from "../../../src/lib/guide-messages";
@@ -19,10 +20,12 @@ function viewFor(step: Step, over: Json = {}): Json {
     total: list.length,
     doneCount: 0,
     finished: false,
-    step,
+    step: viewStep(step),
     stepDone: false,
     pageId: step.page === "popup" ? null : step.page,
     targetFound: false,
+    learnedUsed: false,
+    picking: false,
     version: "1.2.3",
     ...over,
   });
@@ -114,8 +117,6 @@ function invalidVariants(view: Json): Mutation[] {
     v(["step", "id"], "enhanced_logging", "step id with underscore"),
     v(["step", "id"], "", "empty step id"),
     v(["step", "page"], "", "empty page"),
-    v(["step", "paths"], [], "no paths"),
-    v(["step", "paths"], ["api3"], "unknown path"),
     v(["step", "instructions"], [], "no instructions"),
     v(["step", "instructions"], [""], "empty instruction"),
     v(["step", "menuPath", "classic"], [], "empty classic menu path"),
@@ -135,8 +136,6 @@ function invalidVariants(view: Json): Mutation[] {
       "unknown role in a list",
     ),
     v(["step", "alsoOn"], [""], "empty second page"),
-    v(["step", "sources"], [], "no sources"),
-    v(["step", "sources"], ["Mimecast KB"], "malformed source id"),
     v(
       ["step", "completion"],
       {
@@ -286,14 +285,13 @@ describe("isGuideView on invalid views", () => {
     expect(guideViewSchema.safeParse(value).success).toBe(false);
   });
 
-  it.each(Object.keys(stepById("enhanced-logging")).filter((k) => k !== "alsoOn"))(
-    "rejects a step without %s",
-    (key) => {
-      const value = setAt(BASE, ["step", key], DELETE);
-      expect(isGuideView(value)).toBe(false);
-      expect(guideViewSchema.safeParse(value).success).toBe(false);
-    },
-  );
+  it.each(
+    Object.keys(viewStep(stepById("enhanced-logging"))).filter((k) => k !== "alsoOn" && k !== "suggest"),
+  )("rejects a step without %s", (key) => {
+    const value = setAt(BASE, ["step", key], DELETE);
+    expect(isGuideView(value)).toBe(false);
+    expect(guideViewSchema.safeParse(value).success).toBe(false);
+  });
 });
 
 describe("isGuideView agrees with guideViewSchema on generated mutations", () => {
@@ -433,5 +431,30 @@ describe("known disagreements", () => {
     ];
     for (const c of cases) expect(zod(c.value), c.label).toBe(false);
     expect(disagreements(cases)).toEqual([]);
+  });
+});
+
+describe("isPages: the pages the worker sends for detection", () => {
+  it("accepts what the worker sends (the guide's pages without names and sources)", () => {
+    expect(isPages(structuredClone(pagesForContent(GUIDE)))).toBe(true);
+    expect(isPages([])).toBe(true);
+  });
+
+  it("rejects anything else: no guide rather than a guide on bad data", () => {
+    const good = structuredClone(pagesForContent(GUIDE))[0] as Record<string, unknown>;
+    for (const bad of [
+      null,
+      {},
+      "pages",
+      [null],
+      [{ ...good, id: 3 }],
+      [{ ...good, headings: "Account" }],
+      [{ ...good, controls: [1] }],
+      [{ ...good, absent: [null] }],
+      [{ ...good, api1Off: { present: ["x"] } }],
+      [{ ...good, capture: { appId: "Application ID" } }],
+    ]) {
+      expect(isPages(bad), JSON.stringify(bad)).toBe(false);
+    }
   });
 });

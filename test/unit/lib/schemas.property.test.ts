@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 // storage.ts imports the polyfill, which refuses to load outside an extension; decodeProgress needs none of it.
 vi.mock("webextension-polyfill", () => ({ default: {} }));
 
+import { viewStep } from "../../../src/background/guide-service";
 import { GUIDE } from "../../../src/guide";
 import { contentRequestSchema, guideViewSchema, stateMessageSchema } from "../../../src/lib/guide-messages";
 import { replySchemas, requestSchema } from "../../../src/lib/messages";
@@ -178,10 +179,16 @@ const guideView = fc.record(
     doneCount: fc.nat(20),
     finished: fc.boolean(),
     // Steps as the service worker sends them: JSON copies of the real guide's steps.
-    step: fc.constantFrom(...GUIDE.steps).map((s) => JSON.parse(JSON.stringify(s)) as unknown),
+    step: fc.constantFrom(...GUIDE.steps).map((s) => JSON.parse(JSON.stringify(viewStep(s))) as unknown),
     stepDone: fc.boolean(),
     pageId: fc.option(str()),
     targetFound: fc.boolean(),
+    learnedUsed: fc.boolean(),
+    learned: fc
+      .constantFrom(...GUIDE.steps.flatMap((s) => s.targets))
+      .map((t) => JSON.parse(JSON.stringify(t)) as unknown),
+    picking: fc.boolean(),
+    picked: fc.record({ id: str(16), summary: str(), ok: fc.boolean() }),
     notice: str(),
     version: str(10),
   },
@@ -197,6 +204,8 @@ const guideView = fc.record(
       "stepDone",
       "pageId",
       "targetFound",
+      "learnedUsed",
+      "picking",
       "version",
     ],
   },
