@@ -87,6 +87,12 @@ function fake(
   return { state, service: new GuideService(deps) };
 }
 
+function stepNamed(id: string) {
+  const step = GUIDE.steps.find((s) => s.id === id);
+  if (!step) throw new Error(`no step ${id}`);
+  return step;
+}
+
 const top = (tabId = 1, tabUrl = EU_URL): FrameSender => ({ tabId, frameId: 0, tabUrl });
 const frame = (frameId: number, tabId = 1, tabUrl = EU_URL): FrameSender => ({ tabId, frameId, tabUrl });
 
@@ -142,7 +148,7 @@ describe("frame/hello", () => {
       total: API1_TOTAL,
       doneCount: 0,
       finished: false,
-      step: viewStep(GUIDE.steps.find((s) => s.id === "enhanced-logging") ?? GUIDE.steps[0]!),
+      step: viewStep(stepNamed("enhanced-logging")),
       stepDone: false,
       pageId: "account-settings",
       targetFound: false,
