@@ -174,7 +174,8 @@ describe("guide: the page in view decides, whatever the progress", () => {
     const text = (await panelText(page)) ?? "";
     expect(text).toContain("the “Inbound” log type box");
     expect(text).toContain("Account › Account Settings");
-    expect(text).toContain("Copy page outline");
+    expect(text).toContain("Copy report for the maintainers");
+    expect(text).toContain("Show me where it is");
     expect(text).toContain("Skip");
     expect(text).toContain("Mark done");
     expect(await spotlightBox(frame)).toBeNull();
