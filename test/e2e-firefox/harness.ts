@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import puppeteer, { type Browser, type Page, TimeoutError } from "puppeteer";
 import { GECKO_ID } from "../../src/manifest/build";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../sandbox/server";
 import { type MimecastProxy, startMimecastProxy } from "./proxy";
@@ -15,13 +15,18 @@ export const EXTENSION_UUID = "3b7c9e2f-5a41-4d8e-9f06-c1d2e3f4a5b6";
 
 /**
  * Firefox to drive: $FIREFOX_BIN when set (only that one, so `FIREFOX_BIN=/nonexistent` shows what a
- * machine without Firefox does), else Debian's firefox-esr (what CI installs), a system firefox, or
- * one puppeteer downloaded (`npx puppeteer browsers install firefox`). Undefined when there is none.
+ * machine without Firefox does), else Debian's firefox-esr (what CI installs), a system firefox
+ * (Linux or macOS), or one puppeteer downloaded (`npx puppeteer browsers install firefox`; found only
+ * where .puppeteerrc.cjs leaves puppeteer's own paths alone). Undefined when there is none.
  */
 export function firefoxExecutable(): string | undefined {
   const chosen = process.env.FIREFOX_BIN;
   if (chosen) return existsSync(chosen) ? chosen : undefined;
-  const candidates = ["/usr/bin/firefox-esr", "/usr/bin/firefox"];
+  const candidates = [
+    "/usr/bin/firefox-esr",
+    "/usr/bin/firefox",
+    "/Applications/Firefox.app/Contents/MacOS/firefox",
+  ];
   try {
     // .puppeteerrc.cjs may point puppeteer's executablePath at Chromium: accept only a Firefox.
     const downloaded = puppeteer.executablePath({ browser: "firefox" });
@@ -118,13 +123,29 @@ export async function startFirefoxHarness(options: SandboxOptions = {}): Promise
  * Loads the popup page in `page`. Firefox moves the tab to the extension's process for a
  * moz-extension:// page and puppeteer (24.43, BiDi) then never sees the navigation finish, although
  * the page loads: start it, then wait for the popup's own form.
+ *
+ * While the tab switches process, an evaluation can land in the document being torn down: Firefox
+ * ends it and answers `unknown error: TypeError: right-hand side of 'in' should be an object, got
+ * null` (its BiDi `script.evaluate` gets no result from a terminated script), which puppeteer's
+ * wait does not know as "context destroyed" and gives up on (2 runs in about 50 on a busy machine,
+ * both in the first popup wait). So the wait starts again after any error but its own timeout,
+ * until the deadline.
  */
 export async function openPopup(h: FirefoxHarness, page: Page): Promise<void> {
+  const deadline = Date.now() + 30_000;
   // Whatever this promise does later (time out, most likely) is of no interest: the wait below decides.
   void page.goto(h.popupUrl, { timeout: 30_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (url: string) => location.href === url && !!document.querySelector("form, button"),
-    { timeout: 30_000, polling: 100 },
-    h.popupUrl,
-  );
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (url: string) => location.href === url && !!document.querySelector("form, button"),
+        { timeout: Math.max(1, deadline - Date.now()), polling: 100 },
+        h.popupUrl,
+      );
+      return;
+    } catch (error) {
+      if (error instanceof TimeoutError || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { FrameAgent } from "../../../src/content/frame-agent";
 import { createOverlayHost } from "../../../src/content/overlay-host";
 import { PAGES } from "../../../src/guide/pages";
@@ -68,6 +68,28 @@ describe("FrameAgent: re-announcing a page", () => {
     const pages = sent.filter((m) => m.type === "frame/page");
     expect(pages).toHaveLength(2);
     expect(pages.at(-1)).not.toHaveProperty("again");
+    agent.stop();
+  });
+
+  it("a page that renders after its hello is an arrival, even when the worker asked again meanwhile", async () => {
+    // Firefox, first console page after launch: the hello goes out before the console renders
+    // (no page recognised), the worker answers a new top document with a request to report again,
+    // and only then does the page appear. That first real report must not claim "again": the
+    // worker would keep step 1 instead of moving to the page's step.
+    const { agent, sent } = agentWithLog();
+    document.body.innerHTML = "";
+    await agent.start();
+    expect(sent).toEqual([
+      expect.objectContaining({ type: "frame/hello", page: expect.objectContaining({ detection: null }) }),
+    ]);
+    agent.rehello();
+    document.body.innerHTML = `<div class="mc-crumbs"><div><span>Account</span></div><div><span>Account Settings</span></div></div><h1>Account Settings</h1>`;
+    // Waits for the report itself (the agent batches detection), not for a fixed time.
+    await vi.waitFor(() => expect(sent.some((m) => m.type === "frame/page")).toBe(true), { timeout: 5_000 });
+    const pages = sent.filter((m) => m.type === "frame/page");
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ page: { detection: { pageId: "account-settings" } } });
+    expect(pages[0]).not.toHaveProperty("again");
     agent.stop();
   });
 });
