@@ -50,7 +50,13 @@ function anchorOf(el: Element): { anchor: string; path: string[] } {
   for (let box = el.parentElement; box && box !== body; box = box.parentElement) {
     const headings = Array.from(box.querySelectorAll(ANCHORS)).filter(
       // Before the control in reading order (or containing it: a caption's table), and shown.
-      (h) => !h.contains(el) && h.compareDocumentPosition(el) & 4 && isVisible(h) && textOf(h),
+      // A caption or legend names its own table or fieldset only.
+      (h) =>
+        !h.contains(el) &&
+        h.compareDocumentPosition(el) & 4 &&
+        (!h.matches("caption, legend") || !!h.parentElement?.contains(el)) &&
+        isVisible(h) &&
+        textOf(h),
     );
     const heading = headings[headings.length - 1];
     if (!heading) continue;

@@ -909,3 +909,142 @@ describe("service-worker restart: rehello", () => {
     });
   }
 });
+
+describe("learned targets: Show me, Use this, Forget, lost", () => {
+  const SIG = {
+    role: "button" as const,
+    name: "Create profile",
+    text: "Create profile",
+    anchor: "Authentication Profiles",
+    path: ["region"],
+  };
+  const act = (
+    action: "pick" | "pick-cancel" | "pick-confirm" | "forget-learned" | "learned-lost",
+  ): ContentRequest => ({
+    type: "panel/action",
+    action,
+  });
+
+  async function onApplications() {
+    const f = fake();
+    await f.service.handle(hello(null), top());
+    await f.service.handle(hello("applications", 9), frame(3));
+    expect(lastView(f.state.sent, 1).step.id).toBe("auth-profile");
+    return f;
+  }
+
+  it("pick mode: a pick from a subframe is shown, confirmed, stored for the host and step, and replayed in that frame", async () => {
+    const { state, service } = await onApplications();
+    await service.handle(act("pick"), top());
+    expect(lastView(state.sent, 1).picking).toBe(true);
+    await service.handle({ type: "frame/pick", id: "abc123", signature: SIG, unique: true }, frame(3));
+    expect(lastView(state.sent, 1).picked).toEqual({
+      id: "abc123",
+      summary: "Authentication Profiles ▸ ‘Create profile’ button",
+      ok: true,
+    });
+    await service.handle(act("pick-confirm"), top());
+    expect(state.learned[EU]?.["auth-profile"]).toEqual({
+      pageId: "applications",
+      signature: SIG,
+      savedAt: state.now,
+    });
+    const v = lastView(state.sent, 1);
+    expect(v.picking).toBe(false);
+    expect(v.learned).toMatchObject({
+      role: "button",
+      name: ["Create profile"],
+      within: ["Authentication Profiles"],
+    });
+    // The click goes back to the console after the view without pick mode (the frame keeps its pick).
+    const types = state.sent.map((x) => (x.message as { type: string }).type);
+    expect(state.sent[types.lastIndexOf("bg/use-picked")]).toEqual({
+      tabId: 1,
+      message: { type: "bg/use-picked", id: "abc123" },
+    });
+    const before = state.sent.slice(0, types.lastIndexOf("bg/use-picked")).at(-1)?.message as {
+      type: string;
+      view: GuideView;
+    };
+    expect(before).toMatchObject({ type: "bg/state", view: { picking: false } });
+    // Reported found through it: the panel marks the spotlight as learned.
+    await service.handle(
+      { type: "frame/target", stepId: "auth-profile", found: true, learned: true },
+      frame(3),
+    );
+    expect(lastView(state.sent, 1)).toMatchObject({ targetFound: true, learnedUsed: true });
+  });
+
+  it("never keeps a pick the locator cannot find again, a pick outside pick mode, or one after Escape", async () => {
+    const { state, service } = await onApplications();
+    await service.handle({ type: "frame/pick", id: "a1", signature: SIG, unique: true }, frame(3));
+    expect(lastView(state.sent, 1).picked).toBeUndefined();
+    await service.handle(act("pick"), top());
+    await service.handle({ type: "frame/pick", id: "a2", signature: SIG, unique: false }, frame(3));
+    expect(lastView(state.sent, 1).picked?.ok).toBe(false);
+    await service.handle(act("pick-confirm"), top());
+    expect(state.learned).toEqual({});
+    await service.handle({ type: "frame/pick", id: "a3", signature: SIG, unique: true }, frame(3));
+    await service.handle({ type: "frame/pick-cancel" }, frame(3));
+    expect(lastView(state.sent, 1)).toMatchObject({ picking: false });
+    await service.handle(act("pick-confirm"), top());
+    expect(state.learned).toEqual({});
+  });
+
+  it("looks for a learned control on its own page only; Forget removes it; lost drops it with a notice", async () => {
+    const { state, service } = await onApplications();
+    state.learned = { [EU]: { "auth-profile": { pageId: "applications", signature: SIG, savedAt: 1 } } };
+    await service.handle(pageReport("applications", 10), frame(3));
+    expect(lastView(state.sent, 1).learned).toBeDefined();
+    await service.handle(pageReport("internal-directories", 10), frame(3));
+    expect(lastView(state.sent, 1).learned).toBeUndefined();
+    await service.handle(pageReport("applications", 10), frame(3));
+    // Found by a frame: "lost" is refused.
+    await service.handle(
+      { type: "frame/target", stepId: "auth-profile", found: true, learned: true },
+      frame(3),
+    );
+    await service.handle(act("learned-lost"), top());
+    expect(state.learned[EU]?.["auth-profile"]).toBeDefined();
+    await service.handle({ type: "frame/target", stepId: "auth-profile", found: false }, frame(3));
+    await service.handle(act("learned-lost"), top());
+    expect(state.learned[EU]?.["auth-profile"]).toBeUndefined();
+    expect(lastView(state.sent, 1).notice).toContain("no longer on this page, so I forgot it");
+
+    state.learned = { [EU]: { "auth-profile": { pageId: "applications", signature: SIG, savedAt: 1 } } };
+    await service.handle(act("forget-learned"), top());
+    expect(state.learned[EU]?.["auth-profile"]).toBeUndefined();
+  });
+
+  it("Fill suggested values asks only the frames showing the step's page, and checks their answers", async () => {
+    const { state, service } = await onApplications();
+    state.answer = { filled: ["the “Description” box"] };
+    const reply = await service.answer({ type: "panel/fill" }, top());
+    expect(reply).toEqual({ filled: ["the “Description” box"] });
+    expect(state.asked).toEqual([{ tabId: 1, frameId: 3, message: { type: "bg/fill" } }]);
+    state.answer = { filled: [42] };
+    expect(await service.answer({ type: "panel/fill" }, top())).toEqual({ filled: [] });
+  });
+
+  it("writes the report with the learned signature, from the outline the panel sent", async () => {
+    const { state, service } = await onApplications();
+    state.learned = { [EU]: { "auth-profile": { pageId: "applications", signature: SIG, savedAt: 1 } } };
+    const reply = (await service.answer(
+      {
+        type: "panel/report",
+        outline: {
+          route: "/a/#/b",
+          headings: ["Applications", "x@y.z"],
+          tabs: [],
+          buttons: ["Create profile"],
+          labels: [],
+        },
+      },
+      top(),
+    )) as { text: string };
+    expect(reply.text).toContain("Step: auth-profile");
+    expect(reply.text).toContain("Shown control: button “Create profile”");
+    expect(reply.text).toContain("Headings: Applications\n");
+    expect(reply.text).not.toContain("x@y.z");
+  });
+});
