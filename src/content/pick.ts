@@ -24,7 +24,8 @@ const ROLE_OF: Readonly<Record<string, TargetRole>> = {
 
 /** Fields: their visible text is the user's input, never kept. */
 const FIELD_ROLES = new Set<TargetRole>(["textbox", "combobox"]);
-const ANCHORS = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption, .ui-dialog-title';
+/** Headings, and what consoles style as one (a card's or dialog's `…-title`): the same as page detection. */
+const ANCHORS = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption, [class*="title" i]';
 const CONTAINER_ROLES =
   /^(dialog|alertdialog|table|grid|treegrid|list|tree|tablist|menu|menubar|toolbar|form|region|group|tabpanel|navigation)$/;
 
@@ -56,6 +57,8 @@ function anchorOf(el: Element): { anchor: string; path: string[] } {
         h.compareDocumentPosition(el) & 4 &&
         (!h.matches("caption, legend") || !!h.parentElement?.contains(el)) &&
         isVisible(h) &&
+        textOf(h).length <= CAP.anchor &&
+        !h.querySelector(INTERACTIVE) &&
         textOf(h),
     );
     const heading = headings[headings.length - 1];

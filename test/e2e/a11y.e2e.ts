@@ -507,3 +507,54 @@ describe("keyboard only", () => {
     expect(await animation(true)).toBe("none");
   });
 });
+
+describe("axe and keyboard: repairing a step (Show me, pick mode, Use this, the report)", () => {
+  for (const scheme of SCHEMES) {
+    it(`${scheme}: every state of the repair has no serious violation; a keyboard user picks with Enter`, {
+      timeout: 120_000,
+    }, async () => {
+      const fresh = await freshConsolePage(h);
+      await fresh.close();
+      const page = await newPage(scheme);
+      await page.setViewport({ width: 1280, height: 800 });
+      await open(page, "login-eu.mimecast.com", "integrations-hub", { variant: "renamed" });
+      await waitForPanelTitle(page, "Start an API 2.0 application");
+      await page.bringToFront();
+      const showMe = await buttonInOverlay(page, "Show me where it is");
+      const missing = await axe(page, `console ${scheme} control missing`, OVERLAY);
+      // Keyboard only from here: the panel's button, then Tab to the console's control and Enter.
+      await showMe.focus();
+      await page.keyboard.press("Enter");
+      await inOverlayText(page, "Click the control you would use");
+      const picking = await axe(page, `console ${scheme} pick mode`, OVERLAY);
+      const connect = await page.waitForSelector("mc-hub-tile footer button");
+      await connect?.focus();
+      await page.keyboard.press("Enter");
+      const useThis = await inOverlayText(page, "Use this: ");
+      // Enter picked, it did not press the console's button.
+      expect(await page.$("mat-dialog-container")).toBeNull();
+      const picked = await axe(page, `console ${scheme} control picked`, OVERLAY);
+      expect(useThis).toContain("‘Connect’ button");
+      await page.keyboard.press("Escape");
+      await inOverlayText(page, "I can't find");
+      await (await buttonInOverlay(page, "Copy report for the maintainers")).click();
+      await inOverlay(page, "textarea");
+      const report = await axe(page, `console ${scheme} report preview`, OVERLAY);
+      for (const found of [missing, picking, picked, report]) expect(seriousOrWorse(found)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+/** Waits until the panel says `text`; returns the panel's text. */
+async function inOverlayText(page: Page, text: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (t: string) => {
+      const s = document.querySelector("[data-setup-guide]")?.shadowRoot?.textContent ?? "";
+      return s.includes(t) ? s : null;
+    },
+    { timeout: 15_000 },
+    text,
+  );
+  return (await handle.jsonValue()) as string;
+}
