@@ -1,19 +1,2 @@
-import type MESSAGES from "../static/_locales/en/messages.json";
-
-/**
- * The overlay's words, from `_locales/<language>/messages.json` (src/static/_locales): a translator
- * adds a language without touching code. Keys are typed from the English file. The console's own
- * labels (menu paths, control names the guide looks for) are data, not translated: they are what
- * Mimecast shows.
- */
-export type MessageKey = keyof typeof MESSAGES;
-
-interface I18n {
-  getMessage(key: string, substitutions?: string[]): string;
-}
-const g = globalThis as unknown as { browser?: { i18n?: I18n }; chrome?: { i18n?: I18n } };
-
-export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const i18n = g.browser?.i18n ?? g.chrome?.i18n;
-  return i18n?.getMessage(key, substitutions.map(String)) || key;
-}
+// The helper is shared with the popup: src/lib/i18n.ts.
+export { type MessageKey, t } from "../lib/i18n";

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CollectorSettings } from "../lib/collector-bundle";
+import { t } from "../lib/i18n";
 import type { Captured, KeySession, ProgressMap } from "../lib/schemas";
 import { secretExpiresAt, secretIsLive } from "../lib/secret-lifetime";
 import { regionById } from "../mimecast/regions";
@@ -21,24 +22,24 @@ function localCheck(v: FormValues): UiFailure | undefined {
     return {
       kind: "validation",
       field: "email",
-      message: "Enter the service user's email address.",
-      action: "For example siem-service@yourdomain.com.",
+      message: t("checkEmail"),
+      action: t("checkEmailAction"),
     };
   }
   if (v.password === "") {
     return {
       kind: "validation",
       field: "password",
-      message: "Enter the password.",
-      action: "It is sent only to Mimecast.",
+      message: t("checkPassword"),
+      action: t("checkPasswordAction"),
     };
   }
   if (v.appId.trim() === "") {
     return {
       kind: "validation",
       field: "appId",
-      message: "Enter the Application ID.",
-      action: "It is shown in Services › API and Platform Integrations › Your Application Integrations.",
+      message: t("checkAppId"),
+      action: t("checkAppIdAction"),
     };
   }
   return undefined;
@@ -102,13 +103,11 @@ export function App({ services }: { services: PopupServices }) {
     if (before.keys && !liveKeys) {
       const k = before.keys;
       setSettings((s) => (settingsHold(s, [k.accessKey, k.secretKey]) ? undefined : s));
-      gone.push(
-        "Your API keys were cleared from this browser session. Generate keys again if you need them.",
-      );
+      gone.push(t("keysCleared"));
     }
     if (before.captured && (!liveCaptured || liveCaptured.capturedAt !== before.captured.capturedAt)) {
       dropCapturedCopies(before.captured);
-      if (!liveCaptured) gone.push("The values from the console were cleared from this browser session.");
+      if (!liveCaptured) gone.push(t("capturedCleared"));
     }
     if (!liveCaptured || liveCaptured.capturedAt !== before.captured?.capturedAt) setCapturedUsed(false);
     setKeys(liveKeys);
@@ -203,11 +202,7 @@ export function App({ services }: { services: PopupServices }) {
     await services.forgetSecrets();
     // Say what is true: look at storage again rather than assume the worker managed.
     const [k, c] = await Promise.all([services.loadKeys(), services.loadCaptured()]);
-    setSecretsStatus(
-      k || c
-        ? "Could not forget everything. Close the browser to clear this session's secrets."
-        : "Forgotten: no keys or values from the console are kept in this browser now.",
-    );
+    setSecretsStatus(k || c ? t("forgetIncomplete") : t("forgetDone"));
     if (k || c) void reloadSecrets("open");
   };
 
@@ -234,19 +229,15 @@ export function App({ services }: { services: PopupServices }) {
     setCapturedUsed(false);
     await services.discardCaptured();
     const still = await services.loadCaptured();
-    setSecretsStatus(
-      still
-        ? "Could not discard the values from the console. Close the browser to clear them."
-        : "Discarded the values from the console.",
-    );
+    setSecretsStatus(still ? t("discardIncomplete") : t("discardDone"));
     if (still) void reloadSecrets("open");
   };
 
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>SIEM Setup Assistant</h1>
-        <p class="subtitle">for Mimecast</p>
+        <h1>{t("appTitle")}</h1>
+        <p class="subtitle">{t("appSubtitle")}</p>
       </header>
       {captured && (
         <CapturedNotice

@@ -1,3 +1,4 @@
+import { t } from "../lib/i18n";
 import type { Captured } from "../lib/schemas";
 import { clockTime, KeptUntil } from "./SecretLifetime";
 
@@ -10,19 +11,21 @@ interface Props {
 }
 
 const FIELD_NAMES = [
-  ["appId", "Application ID"],
-  ["appKey", "Application key"],
-  ["clientId", "Client ID"],
-  ["clientSecret", "Client secret"],
+  ["appId", "appIdLabel"],
+  ["appKey", "appKeyLabel"],
+  ["clientId", "clientIdLabel"],
+  ["clientSecret", "clientSecretLabel"],
 ] as const;
 
 /** The names (never the values) of what was captured, in form order. */
 export function capturedFieldNames(c: Captured): string[] {
-  return FIELD_NAMES.filter(([key]) => c[key] !== undefined).map(([, name]) => name);
+  return FIELD_NAMES.filter(([key]) => c[key] !== undefined).map(([, name]) => t(name));
 }
 
 function listText(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return names.length <= 1
+    ? (names[0] ?? "")
+    : t("listAnd", names.slice(0, -1).join(t("listComma")), names.at(-1) ?? "");
 }
 
 /**
@@ -33,25 +36,27 @@ export function CapturedNotice({ captured, used, onUse, onDiscard }: Props) {
   const { host, page } = captured.source;
   return (
     <section class="captured" aria-labelledby="captured-heading">
-      <h2 id="captured-heading">Values from the console</h2>
+      <h2 id="captured-heading">{t("capturedHeading")}</h2>
       <p>
-        From <strong>{host}</strong>, {page}, at {clockTime(captured.capturedAt)}:{" "}
-        {listText(capturedFieldNames(captured))}.
+        {t(
+          "capturedFrom",
+          host,
+          page,
+          clockTime(captured.capturedAt),
+          listText(capturedFieldNames(captured)),
+        )}
       </p>
-      <p class="hint">
-        {used
-          ? "Filled in where the fields below were empty."
-          : "Use them only if you sent them from this page yourself. They fill the fields below that are empty."}
-      </p>
+      <p class="hint">{used ? t("capturedUsed") : t("capturedAsk")}</p>
       <KeptUntil since={captured.capturedAt} />
       <div class="actions">
         {!used && (
           <button type="button" class="primary" onClick={onUse}>
-            Use these values
+            {t("useValues")}
           </button>
         )}
         <button type="button" onClick={onDiscard}>
-          Discard<span class="visually-hidden"> the values from the console</span>
+          {t("discard")}
+          <span class="visually-hidden"> {t("discardHidden")}</span>
         </button>
       </div>
     </section>

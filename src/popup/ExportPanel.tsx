@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { bundleFileName, bundleJson, bundleText, type CollectorSettings } from "../lib/collector-bundle";
+import { t } from "../lib/i18n";
 import { type CopyOutcome, copyStatus } from "./copy";
 
 interface Props {
@@ -30,10 +31,8 @@ export function ExportPanel({ settings, copy, download, now }: Props) {
   if (!settings) {
     return (
       <section class="export" aria-labelledby="export-heading">
-        <h2 id="export-heading">Hand over to the collector</h2>
-        <p class="hint">
-          Verify the credentials first; then you can copy or download what the collector needs.
-        </p>
+        <h2 id="export-heading">{t("exportHeading")}</h2>
+        <p class="hint">{t("exportFirst")}</p>
       </section>
     );
   }
@@ -46,61 +45,54 @@ export function ExportPanel({ settings, copy, download, now }: Props) {
       // The worker clears it (see src/background/clipboard.ts): this window may close any moment.
       setStatus(
         copyStatus(await copy(text), {
-          copied: "Collector settings copied.",
-          failed: "Could not copy the collector settings: use Download settings instead.",
+          copied: t("exportCopied"),
+          failed: t("exportCopyFailed"),
         }),
       );
     } else if (pending === "download") {
       const name = bundleFileName(settings, made).replace(/\.json$/, format === "json" ? ".json" : ".txt");
       const done = await download(name, text, format === "json" ? "application/json" : "text/plain");
-      setStatus(done ? `Saved ${name}. Delete it once the collector is set up.` : "Could not save the file.");
+      setStatus(done ? t("exportSaved", name) : t("exportSaveFailed"));
     }
     setPending(undefined);
   };
 
   return (
     <section class="export" aria-labelledby="export-heading" ref={box}>
-      <h2 id="export-heading">Hand over to the collector</h2>
+      <h2 id="export-heading">{t("exportHeading")}</h2>
       <fieldset class="field">
-        <legend>Format</legend>
+        <legend>{t("exportFormat")}</legend>
         <label>
           <input type="radio" name="format" checked={format === "text"} onChange={() => setFormat("text")} />
-          Labelled text (for the collector's form)
+          {t("exportText")}
         </label>
         <label>
           <input type="radio" name="format" checked={format === "json"} onChange={() => setFormat("json")} />
-          JSON
+          {t("exportJson")}
         </label>
       </fieldset>
       {!pending && (
         <div class="actions">
           <button type="button" onClick={() => setPending("copy")}>
-            Copy collector settings
+            {t("exportCopy")}
           </button>
           <button type="button" onClick={() => setPending("download")}>
-            Download settings
+            {t("exportDownload")}
           </button>
         </div>
       )}
       {pending && (
         <div class="warning" role="alertdialog" aria-labelledby="export-warning">
           <p id="export-warning">
-            These settings contain secrets (
-            {settings.api === "1.0" ? "Application key, Access key, Secret key" : "Client secret"}
-            ). Paste them only into your SIEM collector or a password manager, and send them only through a
-            secure channel.
+            {t("exportWarning", settings.api === "1.0" ? t("exportSecrets1") : t("clientSecretLabel"))}
           </p>
-          {pending === "copy" && (
-            <p class="hint">
-              The clipboard is cleared after 60 seconds, unless you have copied something else by then.
-            </p>
-          )}
+          {pending === "copy" && <p class="hint">{t("exportClipboard")}</p>}
           <div class="actions">
             <button type="button" class="primary" onClick={() => void confirm()}>
-              {pending === "copy" ? "Copy anyway" : "Download anyway"}
+              {pending === "copy" ? t("copyAnyway") : t("downloadAnyway")}
             </button>
             <button type="button" onClick={() => setPending(undefined)}>
-              Cancel
+              {t("cancelButton")}
             </button>
           </div>
         </div>

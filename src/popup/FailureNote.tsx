@@ -1,4 +1,5 @@
 import { GUIDE } from "../guide";
+import { t } from "../lib/i18n";
 import { retryText } from "./format";
 import type { UiFailure } from "./services";
 
@@ -17,15 +18,15 @@ export function FailureNote({ failure, id, now }: { failure: UiFailure; id: stri
       <p class="failure-action">{failure.action}</p>
       {step && (
         <p class="failure-step">
-          Guide step: <strong>{step}</strong>
+          {t("failureStep")} <strong>{step}</strong>
         </p>
       )}
       {failure.retryAt !== undefined && (
-        <p class="failure-retry">Try again after {retryText(failure.retryAt, now)}.</p>
+        <p class="failure-retry">{t("failureRetry", retryText(failure.retryAt, now))}</p>
       )}
       {failure.code && (
         <p class="failure-code">
-          Mimecast code: <code>{failure.code}</code>
+          {t("failureCode")} <code>{failure.code}</code>
           {failure.mimecastMessage ? ` — ${failure.mimecastMessage}` : ""}
         </p>
       )}

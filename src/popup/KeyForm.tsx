@@ -1,5 +1,6 @@
 import type { JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
+import { t } from "../lib/i18n";
 import type { FormField } from "../mimecast/failures";
 import { REGIONS } from "../mimecast/regions";
 import { FailureNote } from "./FailureNote";
@@ -70,13 +71,10 @@ export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSeri
         if (!busy) onSubmit();
       }}
     >
-      <h2 id="generate-heading">Generate API keys</h2>
-      <p class="hint">
-        Log in as the service user you created for the integration. The password is sent only to Mimecast and
-        is never stored.
-      </p>
+      <h2 id="generate-heading">{t("generateHeading")}</h2>
+      <p class="hint">{t("generateHint")}</p>
       <div class="field">
-        <label for="email">Email address</label>
+        <label for="email">{t("emailLabel")}</label>
         <input
           id="email"
           type="email"
@@ -90,7 +88,7 @@ export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSeri
         {errorFor("email")}
       </div>
       <div class="field">
-        <label for="password">Password</label>
+        <label for="password">{t("passwordLabel")}</label>
         <input
           id="password"
           type="password"
@@ -103,7 +101,7 @@ export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSeri
         {errorFor("password")}
       </div>
       <fieldset class="field auth-type" aria-describedby={describedBy("authType")}>
-        <legend>Password type</legend>
+        <legend>{t("passwordType")}</legend>
         <label>
           <input
             id="auth-cloud"
@@ -113,7 +111,7 @@ export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSeri
             checked={values.authType === "cloud"}
             onChange={set("authType")}
           />
-          Cloud password (Mimecast)
+          {t("passwordCloud")}
         </label>
         <label>
           <input
@@ -124,12 +122,12 @@ export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSeri
             checked={values.authType === "domain"}
             onChange={set("authType")}
           />
-          Domain password (Active Directory)
+          {t("passwordDomain")}
         </label>
         {errorFor("authType")}
       </fieldset>
       <div class="field">
-        <label for="app-id">Application ID</label>
+        <label for="app-id">{t("appIdLabel")}</label>
         <input
           id="app-id"
           type="text"
@@ -143,7 +141,7 @@ export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSeri
         {errorFor("appId")}
       </div>
       <div class="field">
-        <label for="region">Region</label>
+        <label for="region">{t("regionLabel")}</label>
         <select
           id="region"
           value={values.regionId}
@@ -151,7 +149,7 @@ export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSeri
           aria-invalid={at === "region"}
           aria-describedby={describedBy("region")}
         >
-          <option value="auto">Detect automatically (recommended)</option>
+          <option value="auto">{t("regionAuto")}</option>
           {REGIONS.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} — {r.host}
@@ -162,10 +160,10 @@ export function KeyForm({ values, onChange, onSubmit, busy, failure, failureSeri
       </div>
       {failure && !at && <FailureNote failure={failure} id="form-error" now={now} />}
       <button id="generate" type="submit" class="primary" disabled={busy} aria-busy={busy}>
-        Generate keys
+        {t("generateButton")}
         {busy && (
           <span class="busy">
-            <span class="spinner" aria-hidden="true" /> (working…)
+            <span class="spinner" aria-hidden="true" /> {t("working")}
           </span>
         )}
       </button>

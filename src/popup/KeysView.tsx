@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { t } from "../lib/i18n";
 import type { KeySession } from "../lib/schemas";
 import { describeLifetime } from "../mimecast/lifetime";
 import { regionById } from "../mimecast/regions";
-import { COPY_BY_HAND, type CopyOutcome, copyStatus } from "./copy";
+import { type CopyOutcome, copyByHand, copyStatus } from "./copy";
 
 interface Props {
   keys: KeySession;
@@ -30,14 +31,13 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
   return (
     <section class="keys" aria-labelledby="keys-heading">
       <h2 id="keys-heading" ref={headingRef} tabIndex={-1}>
-        Your API keys
+        {t("keysHeading")}
       </h2>
       <p class="hint">
-        For {keys.email}
-        {region ? ` in ${region.name} (${region.host})` : ""}.
+        {region ? t("keysForIn", keys.email, region.name, region.host) : t("keysFor", keys.email)}
       </p>
       <div class="field">
-        <label for="access-key">Access key</label>
+        <label for="access-key">{t("accessKeyLabel")}</label>
         <div class="key-row">
           <input
             id="access-key"
@@ -51,17 +51,18 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
             type="button"
             onClick={() =>
               doCopy(keys.accessKey, {
-                copied: "Access key copied.",
-                failed: `Could not copy the access key: select it and ${COPY_BY_HAND}.`,
+                copied: t("accessKeyCopied"),
+                failed: t("accessKeyCopyFailed", copyByHand()),
               })
             }
           >
-            Copy<span class="visually-hidden"> access key</span>
+            {t("copyButton")}
+            <span class="visually-hidden"> {t("copyAccessKeyHidden")}</span>
           </button>
         </div>
       </div>
       <div class="field">
-        <label for="secret-key">Secret key</label>
+        <label for="secret-key">{t("secretKeyLabel")}</label>
         <div class="key-row">
           <input
             id="secret-key"
@@ -77,31 +78,30 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
             aria-controls="secret-key"
             onClick={() => setShowSecret(!showSecret)}
           >
-            {showSecret ? "Hide" : "Show"}
-            <span class="visually-hidden"> secret key</span>
+            {showSecret ? t("hideButton") : t("showButton")}
+            <span class="visually-hidden"> {t("copySecretKeyHidden")}</span>
           </button>
           <button
             type="button"
             onClick={() =>
               doCopy(keys.secretKey, {
-                copied: "Secret key copied.",
+                copied: t("secretKeyCopied"),
                 // A hidden (password) field cannot be copied from by hand.
-                failed: `Could not copy the secret key: press Show, select it and ${COPY_BY_HAND}.`,
+                failed: t("secretKeyCopyFailed", copyByHand()),
               })
             }
           >
-            Copy<span class="visually-hidden"> secret key</span>
+            {t("copyButton")}
+            <span class="visually-hidden"> {t("copySecretKeyHidden")}</span>
           </button>
         </div>
       </div>
       <p class={lifetime.neverExpires ? "lifetime ok" : "lifetime warn"}>
-        Key lifetime: <strong>{lifetime.text}</strong>.
+        {t("keyLifetime")} <strong>{lifetime.text}</strong>.
       </p>
       {!lifetime.neverExpires && (
         <p class="warning" role="note">
-          A SIEM collector needs keys that do not expire. In the console, set the authentication profile's
-          Authentication TTL to “Never Expires” (guide step “Authentication profile”), then generate keys
-          again.
+          {t("keysExpire")}
         </p>
       )}
       <div class="actions">
@@ -109,16 +109,16 @@ export function KeysView({ keys, copy, onForget, focusOnMount }: Props) {
           type="button"
           class="primary"
           onClick={() =>
-            doCopy(`Access key: ${keys.accessKey}\nSecret key: ${keys.secretKey}`, {
-              copied: "Both keys copied.",
-              failed: `Could not copy the keys: copy each one by hand (press Show for the secret key, select it and ${COPY_BY_HAND}).`,
+            doCopy(t("bothKeysText", keys.accessKey, keys.secretKey), {
+              copied: t("bothCopied"),
+              failed: t("bothCopyFailed", copyByHand()),
             })
           }
         >
-          Copy both
+          {t("copyBoth")}
         </button>
         <button type="button" class="danger" onClick={onForget}>
-          Forget keys and secrets
+          {t("forgetButton")}
         </button>
       </div>
       <p class="status" role="status" aria-live="polite">

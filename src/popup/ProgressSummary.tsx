@@ -1,5 +1,6 @@
 import { GUIDE, stepsFor } from "../guide";
 import { isConsoleHost } from "../lib/console-hosts";
+import { t } from "../lib/i18n";
 import type { ProgressMap } from "../lib/schemas";
 
 /** The guide's progress for the console used most recently, and a way back to it. */
@@ -16,17 +17,17 @@ export function ProgressSummary({ progress }: { progress: ProgressMap }) {
   const current = p ? steps.find((s) => s.id === p.currentId) : steps[0];
   return (
     <section class="progress" aria-labelledby="progress-heading">
-      <h2 id="progress-heading">Setup progress</h2>
+      <h2 id="progress-heading">{t("progressHeading")}</h2>
       <p>
-        {done} of {steps.length} steps done ({p?.path === "api2" ? "API 2.0" : "API 1.0"} path).
-        {current && done < steps.length ? ` Next: ${current.title}.` : ""}
+        {t("progressDone", done, steps.length, p?.path === "api2" ? "API 2.0" : "API 1.0")}
+        {current && done < steps.length ? ` ${t("progressNext", current.title)}` : ""}
       </p>
-      <progress max={steps.length} value={done} aria-label="Setup steps done" />
+      <progress max={steps.length} value={done} aria-label={t("progressLabel")} />
       <p>
         <a href={consoleUrl} target="_blank" rel="noreferrer">
-          Open the console
+          {t("openConsole")}
         </a>{" "}
-        — the guide shows each step on its page.
+        {t("openConsoleAfter")}
       </p>
     </section>
   );

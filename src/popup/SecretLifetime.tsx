@@ -1,3 +1,4 @@
+import { t } from "../lib/i18n";
 import { secretExpiresAt } from "../lib/secret-lifetime";
 
 /** "10:42" (or "10:42 AM"): the user's own clock format. */
@@ -9,7 +10,7 @@ export function clockTime(ms: number): string {
 export function KeptUntil({ since, id }: { since: number; id?: string }) {
   return (
     <p class="kept-until" id={id}>
-      Kept in this browser session until {clockTime(secretExpiresAt(since))}, then cleared.
+      {t("keptUntil", clockTime(secretExpiresAt(since)))}
     </p>
   );
 }

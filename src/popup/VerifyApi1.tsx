@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { t } from "../lib/i18n";
 import type { VerifyApi1Reply } from "../lib/messages";
 import type { VerifyApi1InputMessage, VerifyApi1Result } from "../lib/schemas";
 import { regionById } from "../mimecast/regions";
@@ -22,10 +23,10 @@ interface Props {
 
 /** The file's size as Mimecast announced it (Content-Length), if it did. */
 function sizeText(bytes: number | undefined): string {
-  if (bytes === undefined) return "size unknown";
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes === undefined) return t("sizeUnknown");
+  if (bytes < 1024) return t("sizeBytes", bytes);
+  if (bytes < 1024 * 1024) return t("sizeKb", (bytes / 1024).toFixed(1));
+  return t("sizeMb", (bytes / (1024 * 1024)).toFixed(1));
 }
 
 export function VerifyApi1({
@@ -76,14 +77,11 @@ export function VerifyApi1({
   const inline = at === "appKey" || (!generated && (at === "accessKey" || at === "secretKey"));
   return (
     <section class="verify" aria-labelledby="verify1-heading">
-      <h2 id="verify1-heading">Verify API 1.0 keys</h2>
-      <p class="hint">
-        Signs a call with the keys, then asks Mimecast for SIEM logs. Uses the Application ID and region above
-        {generated ? " and the keys generated above." : "."}
-      </p>
+      <h2 id="verify1-heading">{t("verify1Heading")}</h2>
+      <p class="hint">{generated ? t("verify1HintGenerated") : t("verify1Hint")}</p>
       <Field
         id="app-key"
-        label="Application key"
+        label={t("appKeyLabel")}
         type="password"
         value={appKey}
         onInput={onAppKey}
@@ -95,7 +93,7 @@ export function VerifyApi1({
         <>
           <Field
             id="verify-access-key"
-            label="Access key"
+            label={t("accessKeyLabel")}
             value={accessKey}
             onInput={setAccessKey}
             failure={failure}
@@ -104,7 +102,7 @@ export function VerifyApi1({
           />
           <Field
             id="verify-secret-key"
-            label="Secret key"
+            label={t("secretKeyLabel")}
             type="password"
             value={secretKey}
             onInput={setSecretKey}
@@ -117,7 +115,7 @@ export function VerifyApi1({
       {failure && !inline && <FailureNote failure={failure} id="verify1-error" now={now} />}
       {suggested && (
         <button type="button" onClick={() => onUseRegion(suggested.id)}>
-          Use {suggested.name} ({suggested.host})
+          {t("useRegion", suggested.name, suggested.host)}
         </button>
       )}
       {/* Not `disabled` while busy: a disabled button loses focus (to the body) and the user's place. */}
@@ -130,26 +128,22 @@ export function VerifyApi1({
           if (!busy) void run();
         }}
       >
-        Verify keys{busy ? " (checking…)" : ""}
+        {t("verifyKeys")}
+        {busy ? ` ${t("checking")}` : ""}
       </button>
       {/* Present from the start, so the result is read when it arrives (a new region may not be). */}
       <div aria-live="polite">
         {result && (
           <div class="success" role="status">
             <p>
-              ✓ Connected to <strong>{result.accountName || "your account"}</strong> ({result.accountCode}
-              {region ? `, ${region.name}` : ""}).
+              {region
+                ? t("connectedToIn", result.accountName || t("yourAccount"), result.accountCode, region.name)
+                : t("connectedTo", result.accountName || t("yourAccount"), result.accountCode)}
             </p>
             {result.siem.kind === "logs" ? (
-              <p>
-                ✓ SIEM logs are available: Mimecast sent {result.siem.fileName} ({sizeText(result.siem.size)}
-                ). It was not kept.
-              </p>
+              <p>{t("siemLogs", result.siem.fileName, sizeText(result.siem.size))}</p>
             ) : (
-              <p>
-                ✓ Connected and caught up: Mimecast has no new SIEM logs right now. The collector will pick
-                them up.
-              </p>
+              <p>{t("siemCaughtUp")}</p>
             )}
           </div>
         )}

@@ -1,5 +1,6 @@
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
+import { t } from "../lib/i18n";
 import type { VerifyApi2Reply } from "../lib/messages";
 import type { VerifyApi2InputMessage, VerifyApi2Result } from "../lib/schemas";
 import { API2_HOSTS, siemBatchPath } from "../mimecast/api2-hosts";
@@ -36,11 +37,11 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
   const at = failure?.field;
   return (
     <section class="verify" aria-labelledby="verify2-heading">
-      <h2 id="verify2-heading">Verify API 2.0 credentials</h2>
-      <p class="hint">Gets a token and asks for one page of SIEM data. The token is kept in memory only.</p>
+      <h2 id="verify2-heading">{t("verify2Heading")}</h2>
+      <p class="hint">{t("verify2Hint")}</p>
       <Field
         id="client-id"
-        label="Client ID"
+        label={t("clientIdLabel")}
         value={values.clientId}
         onInput={(clientId) => onChange({ ...values, clientId })}
         failure={failure}
@@ -49,7 +50,7 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
       />
       <Field
         id="client-secret"
-        label="Client secret"
+        label={t("clientSecretLabel")}
         type="password"
         value={values.clientSecret}
         onInput={(clientSecret) => onChange({ ...values, clientSecret })}
@@ -58,7 +59,7 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
         now={now}
       />
       <div class="field">
-        <label for="api2-host">API 2.0 host</label>
+        <label for="api2-host">{t("api2Host")}</label>
         <select
           id="api2-host"
           aria-describedby="api2-host-hint"
@@ -74,8 +75,7 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
           ))}
         </select>
         <p class="hint" id="api2-host-hint">
-          Global works for every region: it fails over between Mimecast's data centres. Choose the UK or US
-          host only if your account must keep its data there (data residency).
+          {t("api2HostHint")}
         </p>
       </div>
       {failure && at !== "clientId" && at !== "clientSecret" && (
@@ -91,22 +91,24 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
           if (!busy) void run();
         }}
       >
-        Verify API 2.0 credentials{busy ? " (checking…)" : ""}
+        {t("verify2Heading")}
+        {busy ? ` ${t("checking")}` : ""}
       </button>
       {/* Present from the start, so the result is read when it arrives (a new region may not be). */}
       <div aria-live="polite">
         {result && (
           <div class="success" role="status">
-            <p>✓ Authenticated with {result.host}.</p>
+            <p>{t("authenticated", result.host)}</p>
             <p>
-              ✓ Mimecast product: {result.product} (SIEM data from{" "}
-              <code>{siemBatchPath(result.product)}</code>
+              {t("api2Product", result.product)} <code>{siemBatchPath(result.product)}</code>
               ).
             </p>
             <p>
               {result.files > 0
-                ? `✓ Can read SIEM data: Mimecast listed ${result.files} log batch${result.files === 1 ? "" : "es"} since yesterday (UTC).`
-                : "✓ Can read SIEM data: caught up, no new log batches since yesterday (UTC)."}
+                ? result.files === 1
+                  ? t("api2Batch")
+                  : t("api2Batches", result.files)
+                : t("api2CaughtUp")}
             </p>
           </div>
         )}

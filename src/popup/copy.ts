@@ -1,4 +1,5 @@
 import { sha256Hex } from "../lib/digest";
+import { t } from "../lib/i18n";
 
 /** What a copy button achieved: only `clearsInSeconds` allows the UI to promise clearing. */
 export type CopyOutcome =
@@ -33,7 +34,8 @@ export async function copySecret(text: string, deps: CopyDeps): Promise<CopyOutc
   }
 }
 
-export const COPY_BY_HAND = "press Ctrl+C (⌘C on a Mac)";
+/** How to copy by hand (a function: the words are looked up when used). */
+export const copyByHand = (): string => t("copyByHand");
 
 /**
  * The status line after a copy. `copied` names what was copied ("Secret key copied."); `failed`
@@ -42,7 +44,7 @@ export const COPY_BY_HAND = "press Ctrl+C (⌘C on a Mac)";
 export function copyStatus(outcome: CopyOutcome, texts: { copied: string; failed: string }): string {
   if (!outcome.copied) return texts.failed;
   if (outcome.clearsInSeconds === undefined) {
-    return `${texts.copied} It will not be cleared from the clipboard automatically: copy something else over it when you are done.`;
+    return t("copiedNoClear", texts.copied);
   }
-  return `${texts.copied} Cleared from the clipboard in ${outcome.clearsInSeconds} s unless you copy something else.`;
+  return t("copiedClears", texts.copied, outcome.clearsInSeconds);
 }
