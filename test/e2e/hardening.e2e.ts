@@ -117,6 +117,16 @@ describe("hardening: nothing the page scripts can trigger", () => {
   }, async () => {
     await createApi2Application(page, "login-eu.mimecast.com");
     await waitForPanelTitle(page, "Copy the Client ID and Client Secret");
+    // The step can show a moment before the page that shows the credentials is recognised (the
+    // button comes with the page): wait for the button, then click it from a script.
+    await page.bringToFront();
+    await page.waitForFunction(
+      () =>
+        Array.from(
+          document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelectorAll("button") ?? [],
+        ).some((b) => (b.textContent ?? "").trim() === "Use in the assistant"),
+      { timeout: 15_000 },
+    );
     expect(await scriptedPanelClick(page, "Use in the assistant")).toBe(true);
     expect(await scriptedPanelClick(page, "Close the guide")).toBe(false); // an icon button: by label
     await page.evaluate(() => {

@@ -63,18 +63,15 @@ describe.each(["chrome", "firefox"] as const)("the %s package", (browser) => {
     expect(names.filter((name) => name.endsWith("/"))).toEqual([]);
   });
 
-  it("carries _locales/en/messages.json when the build has _locales", () => {
-    // i18n (issue 8, item 5) is not done yet: until a build has _locales, there is nothing to check.
-    // Once one zip has any _locales entry, both must carry the English messages.
-    const chrome = Object.keys(unzip(first.chrome));
-    const firefox = Object.keys(unzip(first.firefox));
-    const localized = [...chrome, ...firefox].some((name) => name.startsWith("_locales/"));
-    if (localized) {
-      expect(chrome).toContain("_locales/en/messages.json");
-      expect(firefox).toContain("_locales/en/messages.json");
-    } else {
-      expect(readFileSync(join(root, "manifest.json"), "utf8")).not.toContain("default_locale");
-    }
+  it("carries _locales/en/messages.json, and its manifest names the default locale", () => {
+    const names = Object.keys(unzip(first[browser]));
+    expect(names).toContain("_locales/en/messages.json");
+    const manifest = JSON.parse(new TextDecoder().decode(unzip(first[browser])["manifest.json"])) as {
+      default_locale?: string;
+      name?: string;
+    };
+    expect(manifest.default_locale).toBe("en");
+    expect(manifest.name).toBe("__MSG_extName__");
   });
 });
 
