@@ -59,6 +59,11 @@ export function pagesForContent(guide: Guide): DetectablePage[] {
   return guide.pages.map(({ name: _name, sources: _sources, ...signals }) => signals as DetectablePage);
 }
 
+/** What the tab's frames last said about finding `stepId`'s control. */
+function targetReports(tab: TabInfo, stepId: string): NonNullable<FrameInfo["target"]>[] {
+  return [...tab.frames.values()].flatMap((f) => (f.target?.stepId === stepId ? [f.target] : []));
+}
+
 /** What a frame answers to "Fill suggested values": the descriptions of the fields it filled. */
 const filledSchema = z.object({ filled: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)) });
 
@@ -166,8 +171,13 @@ export class GuideService {
         }
         case "panel/action": {
           if (isLearning(req.action)) {
-            await this.learning(req.action, tab, from.tabId);
-          } else if (req.action === "open" || req.action === "close") {
+            // Every tab of the console hears it, then (after "Use this") the picking frame replays the click.
+            const replay = await this.learning(req.action, tab);
+            await this.broadcastAll();
+            if (replay) await this.d.send(from.tabId, replay);
+            return undefined;
+          }
+          if (req.action === "open" || req.action === "close") {
             await this.d.saveOpen(req.action === "open");
           } else {
             const action: Action = { kind: req.action };
@@ -246,9 +256,16 @@ export class GuideService {
    * Pick mode and learned targets: "Show me where it is", "Use this", cancel (button or Escape),
    * "Forget what I showed", and a learned control that is no longer on its page.
    */
-  private async learning(action: LearningAction, tab: TabInfo, tabId: number): Promise<void> {
+  /**
+   * Returns, after "Use this", the message that lets the frame holding the picked control give the
+   * console its click: sent once every view says pick mode is over.
+   */
+  private async learning(
+    action: LearningAction,
+    tab: TabInfo,
+  ): Promise<{ type: string; id: string } | undefined> {
     const step = await this.currentStep(tab.host);
-    if (!step) return;
+    if (!step) return undefined;
     const map = await this.d.loadLearned();
     const steps = { ...(map[tab.host] ?? {}) };
     const save = (next: typeof steps) => this.d.saveLearned({ ...map, [tab.host]: next });
@@ -267,21 +284,17 @@ export class GuideService {
         !tab.pageId ||
         !stepIsOn(step, tab.pageId)
       )
-        return;
+        return undefined;
       steps[step.id] = { pageId: tab.pageId, signature: pick.signature, savedAt: this.d.now() };
       await save(steps);
       this.endPick(tab);
-      await this.broadcast(tabId, tab);
-      // Now the console gets the click the user made on it: in the frame that holds the control.
-      await this.d.send(tabId, { type: "bg/use-picked", id: pick.id });
-      return;
+      return { type: "bg/use-picked", id: pick.id };
     } else {
       const entry = steps[step.id];
-      if (!entry) return;
+      if (!entry) return undefined;
       if (action === "learned-lost") {
         // Only where it was shown, and only while no frame finds it.
-        const found = [...tab.frames.values()].some((f) => f.target?.stepId === step.id && f.target.found);
-        if (tab.pageId !== entry.pageId || found) return;
+        if (tab.pageId !== entry.pageId || targetReports(tab, step.id).some((r) => r.found)) return undefined;
         await this.update(tab.host, (p) => ({
           ...p,
           notice: `What you showed me for “${step.title}” (${describeSignature(entry.signature)}) is no longer on this page, so I forgot it. Show me again if you find it.`,
@@ -291,7 +304,7 @@ export class GuideService {
       delete steps[step.id];
       await save(steps);
     }
-    await this.broadcastAll();
+    return undefined;
   }
 
   private endPick(tab: TabInfo): void {
@@ -405,7 +418,7 @@ export class GuideService {
     );
     const step = list[index];
     if (!step) return null;
-    const reports = [...tab.frames.values()].flatMap((f) => (f.target?.stepId === step.id ? [f.target] : []));
+    const reports = targetReports(tab, step.id);
     const entry = (await this.learnedFor(tab.host, step.id)) ?? undefined;
     // A learned control is looked for on the page it was shown on, and nowhere else.
     const learned =
