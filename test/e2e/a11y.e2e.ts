@@ -22,7 +22,7 @@ import {
   resetExtensionState,
   startHarness,
 } from "./harness";
-import { waitForPanelTitle } from "./overlay";
+import { panelButtonStartingWith, waitForPanelText, waitForPanelTitle } from "./overlay";
 
 /**
  * Accessibility in Chromium: axe-core on every popup state and on the guide's panel and launcher,
@@ -525,18 +525,20 @@ describe("axe and keyboard: repairing a step (Show me, pick mode, Use this, the 
       // Keyboard only from here: the panel's button, then Tab to the console's control and Enter.
       await showMe.focus();
       await page.keyboard.press("Enter");
-      await inOverlayText(page, "Click the control you would use");
+      await waitForPanelText(page, "Click the control you would use");
       const picking = await axe(page, `console ${scheme} pick mode`, OVERLAY);
       const connect = await page.waitForSelector("mc-hub-tile footer button");
       await connect?.focus();
       await page.keyboard.press("Enter");
-      const useThis = await inOverlayText(page, "Use this: ");
+      const useThis = await (await panelButtonStartingWith(page, "Use this: ")).evaluate(
+        (b) => b.textContent,
+      );
       // Enter picked, it did not press the console's button.
       expect(await page.$("mat-dialog-container")).toBeNull();
       const picked = await axe(page, `console ${scheme} control picked`, OVERLAY);
       expect(useThis).toContain("‘Connect’ button");
       await page.keyboard.press("Escape");
-      await inOverlayText(page, "I can't find");
+      await waitForPanelText(page, "I can't find");
       await (await buttonInOverlay(page, "Copy report for the maintainers")).click();
       await inOverlay(page, "textarea");
       const report = await axe(page, `console ${scheme} report preview`, OVERLAY);
@@ -545,16 +547,3 @@ describe("axe and keyboard: repairing a step (Show me, pick mode, Use this, the 
     });
   }
 });
-
-/** Waits until the panel says `text`; returns the panel's text. */
-async function inOverlayText(page: Page, text: string): Promise<string> {
-  const handle = await page.waitForFunction(
-    (t: string) => {
-      const s = document.querySelector("[data-setup-guide]")?.shadowRoot?.textContent ?? "";
-      return s.includes(t) ? s : null;
-    },
-    { timeout: 15_000 },
-    text,
-  );
-  return (await handle.jsonValue()) as string;
-}

@@ -17,8 +17,9 @@ import {
   type Harness,
   sessionStorageOf,
   startHarness,
+  stopWorker,
 } from "./harness";
-import { panelText, waitForPanelTitle } from "./overlay";
+import { panelButtonStartingWith, panelText, waitForPanelTitle } from "./overlay";
 
 let h: Harness;
 let page: Page;
@@ -40,17 +41,6 @@ const titleOf = (id: string): string => {
   if (!step) throw new Error(`no step ${id}`);
   return step.title;
 };
-
-/** Stops the extension's service worker the way the browser does when it is idle (DevTools protocol). */
-async function stopWorker(): Promise<void> {
-  const target = await h.browser.waitForTarget(
-    (t) => t.type() === "service_worker" && t.url().startsWith(`chrome-extension://${h.extensionId}/`),
-    { timeout: 10_000 },
-  );
-  const worker = await target.worker();
-  await worker?.close();
-  await new Promise((r) => setTimeout(r, 300));
-}
 
 /** Everything in the extension's session storage, read from one of its pages. */
 async function sessionStorage(): Promise<Record<string, unknown>> {
@@ -119,14 +109,7 @@ describe("hardening: nothing the page scripts can trigger", () => {
     await waitForPanelTitle(page, "Copy the Client ID and Client Secret");
     // The step can show a moment before the page that shows the credentials is recognised (the
     // button comes with the page): wait for the button, then click it from a script.
-    await page.bringToFront();
-    await page.waitForFunction(
-      () =>
-        Array.from(
-          document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelectorAll("button") ?? [],
-        ).some((b) => (b.textContent ?? "").trim() === "Use in the assistant"),
-      { timeout: 15_000 },
-    );
+    await panelButtonStartingWith(page, "Use in the assistant");
     expect(await scriptedPanelClick(page, "Use in the assistant")).toBe(true);
     expect(await scriptedPanelClick(page, "Close the guide")).toBe(false); // an icon button: by label
     await page.evaluate(() => {
@@ -155,7 +138,7 @@ describe("hardening: a stopped service worker loses no progress and misses no co
     await waitForPanelTitle(page, titleOf("auth-profile"));
     await panelButton(page, "Mark done");
     await waitForPanelTitle(page, titleOf("app-setting"));
-    await stopWorker();
+    await stopWorker(h);
     await page.reload();
     await waitForPanelTitle(page, titleOf("app-setting"));
     // And the panel still acts after the restart.
@@ -182,7 +165,7 @@ describe("hardening: a stopped service worker loses no progress and misses no co
     await fill(popup, "Application ID", SANDBOX_APP_ID);
     await (await buttonStartingWith(popup, "Generate keys")).click();
     await new Promise((r) => setTimeout(r, 1_000));
-    await stopWorker();
+    await stopWorker(h);
     const alert = await popup.waitForSelector("[role=alert]", { timeout: 10_000 });
     expect(await alert?.evaluate((e) => (e as HTMLElement).innerText)).toContain(
       "stopped before it answered, so nothing was done or saved",
@@ -221,7 +204,7 @@ describe("hardening: a stopped service worker loses no progress and misses no co
     await fill(popup, "Client secret", API2_CLIENT_SLOW_PROBE.clientSecret);
     await (await buttonStartingWith(popup, "Verify API 2.0")).click();
     await new Promise((r) => setTimeout(r, 1_000));
-    await stopWorker();
+    await stopWorker(h);
     expect(await result()).toContain("stopped before it answered, so nothing was done or saved");
     await fill(popup, "Client ID", API2_CLIENT_OK.clientId);
     await fill(popup, "Client secret", API2_CLIENT_OK.clientSecret);

@@ -114,6 +114,16 @@ export async function fill(page: Page, label: string, value: string): Promise<vo
   await input.type(value);
 }
 
+/** Stops the extension's service worker the way the browser does when it is idle (DevTools protocol). */
+export async function stopWorker(h: Harness): Promise<void> {
+  const target = await h.browser.waitForTarget(
+    (t) => t.type() === "service_worker" && t.url().startsWith(`chrome-extension://${h.extensionId}/`),
+    { timeout: 10_000 },
+  );
+  await (await target.worker())?.close();
+  await new Promise((r) => setTimeout(r, 300));
+}
+
 /** Everything in storage.local and storage.sync, as text, read from an extension page. */
 export async function persistentStorageText(page: Page): Promise<string> {
   return page.evaluate(async () => {

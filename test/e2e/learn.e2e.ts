@@ -3,8 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GUIDE } from "../../src/guide";
 import { byLabel, byText, choose, click, legacy, open, panelButton, type } from "../demo/console-driver";
 import { CONSOLE_HOSTS, consoleSite } from "../sandbox/console-site";
-import { freshConsolePage, type Harness, persistentStorageText, startHarness } from "./harness";
-import { panelText, spotlightBox, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
+import { freshConsolePage, type Harness, persistentStorageText, startHarness, stopWorker } from "./harness";
+import {
+  panelButtonStartingWith,
+  spotlightBox,
+  waitForPanelText,
+  waitForPanelTitle,
+  waitForSpotlightOn,
+} from "./overlay";
 
 /**
  * Issue 10: when the console differs, the administrator shows the guide the control once ("Show me
@@ -33,36 +39,6 @@ const RENAMED = { variant: "renamed" };
 const HUB_HOST = CONSOLE_HOSTS.current;
 const titleOf = (id: string): string => GUIDE.steps.find((s) => s.id === id)?.title ?? id;
 
-async function waitForPanelText(text: string, timeout = 15_000): Promise<void> {
-  await page.bringToFront();
-  await page
-    .waitForFunction(
-      (t: string) =>
-        (
-          document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelector("[data-setup-guide-panel]")
-            ?.textContent ?? ""
-        ).includes(t),
-      { timeout },
-      text,
-    )
-    .catch(async (e) => {
-      throw new Error(`the panel never said “${text}”; it says: ${await panelText(page)}`, { cause: e });
-    });
-}
-
-/** A panel button whose text starts with `prefix` (the test contract's "Show me…", "Use this…"). */
-async function panelButtonStarting(prefix: string): Promise<ElementHandle<HTMLButtonElement>> {
-  const handle = await page.waitForFunction(
-    (p: string) =>
-      Array.from(
-        document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelectorAll("button") ?? [],
-      ).find((b) => (b.textContent ?? "").trim().startsWith(p)) ?? null,
-    { timeout: 15_000 },
-    prefix,
-  );
-  return handle as ElementHandle<HTMLButtonElement>;
-}
-
 /** The learned targets in storage.local, read from an extension page. */
 async function learnedTargets(): Promise<
   Record<string, Record<string, { pageId: string; signature: unknown }>>
@@ -76,22 +52,12 @@ async function learnedTargets(): Promise<
   return stored?.hosts ?? {};
 }
 
-/** Stops the extension's service worker the way the browser does when it is idle. */
-async function stopWorker(): Promise<void> {
-  const target = await h.browser.waitForTarget(
-    (t) => t.type() === "service_worker" && t.url().startsWith(`chrome-extension://${h.extensionId}/`),
-    { timeout: 10_000 },
-  );
-  await (await target.worker())?.close();
-  await new Promise((r) => setTimeout(r, 300));
-}
-
 /** Opens the renamed Integrations Hub and waits until the guide says it cannot find “Configure New”. */
 async function hubWithMissingControl(): Promise<void> {
   await open(page, HUB_HOST, "integrations-hub", RENAMED);
   await waitForPanelTitle(page, titleOf("api2-new-application"));
   await page.waitForSelector("mc-hub-tile footer button", { visible: true });
-  await waitForPanelText("I can't find");
+  await waitForPanelText(page, "I can't find");
 }
 
 describe("Show me where it is: the administrator repairs a step in two clicks", () => {
@@ -100,10 +66,10 @@ describe("Show me where it is: the administrator repairs a step in two clicks", 
     expect(await spotlightBox(page)).toBeNull();
 
     // Click 1: "Show me where it is". Click 2 (on the console): the control. It does not act yet.
-    await (await panelButtonStarting("Show me")).click();
-    await waitForPanelText("Click the control you would use");
+    await (await panelButtonStartingWith(page, "Show me")).click();
+    await waitForPanelText(page, "Click the control you would use");
     await click(page.mainFrame(), "mc-hub-tile footer button", "Connect");
-    const useThis = await panelButtonStarting("Use this");
+    const useThis = await panelButtonStartingWith(page, "Use this");
     expect(await useThis.evaluate((b) => b.textContent)).toContain("Mimecast API 2.0 ▸ ‘Connect’ button");
     expect(await page.$("mat-dialog-container")).toBeNull();
     await waitForSpotlightOn(page, { css: "mc-hub-tile footer button", text: "Connect" });
@@ -124,10 +90,10 @@ describe("Show me where it is: the administrator repairs a step in two clicks", 
     await open(page, HUB_HOST, "integrations-hub", RENAMED);
     await waitForPanelTitle(page, titleOf("api2-new-application"));
     await waitForSpotlightOn(page, { css: "mc-hub-tile footer button", text: "Connect" });
-    await waitForPanelText("Spotlight learned on this console");
+    await waitForPanelText(page, "Spotlight learned on this console");
 
     // After a service-worker restart too.
-    await stopWorker();
+    await stopWorker(h);
     await open(page, HUB_HOST, "integrations-hub", RENAMED);
     await waitForPanelTitle(page, titleOf("api2-new-application"));
     await waitForSpotlightOn(page, { css: "mc-hub-tile footer button", text: "Connect" });
@@ -155,17 +121,17 @@ describe("Show me where it is: the administrator repairs a step in two clicks", 
 
     // "Forget what I showed": gone from storage, and the guide is back to saying what it misses.
     await panelButton(page, "Forget what I showed");
-    await waitForPanelText("I can't find");
+    await waitForPanelText(page, "I can't find");
     expect(await spotlightBox(page)).toBeNull();
     expect((await learnedTargets())[HUB_HOST]).toBeUndefined();
   });
 
   it("Escape cancels pick mode, and the console's controls work again", async () => {
     await hubWithMissingControl();
-    await (await panelButtonStarting("Show me")).click();
-    await waitForPanelText("Click the control you would use");
+    await (await panelButtonStartingWith(page, "Show me")).click();
+    await waitForPanelText(page, "Click the control you would use");
     await page.keyboard.press("Escape");
-    await waitForPanelText("I can't find");
+    await waitForPanelText(page, "I can't find");
     await click(page.mainFrame(), "mc-hub-tile footer button", "Connect");
     await page.waitForSelector("mat-dialog-container", { visible: true, timeout: 15_000 });
     expect(await learnedTargets()).toEqual({});
@@ -183,11 +149,11 @@ describe("Show me where it is: the administrator repairs a step in two clicks", 
       return frame;
     };
     let frame = await toProfiles();
-    await waitForPanelText("I can't find");
-    await (await panelButtonStarting("Show me")).click();
-    await waitForPanelText("Click the control you would use");
+    await waitForPanelText(page, "I can't find");
+    await (await panelButtonStartingWith(page, "Show me")).click();
+    await waitForPanelText(page, "Click the control you would use");
     await click(frame, "section button", "Create profile");
-    const useThis = await panelButtonStarting("Use this");
+    const useThis = await panelButtonStartingWith(page, "Use this");
     expect(await useThis.evaluate((b) => b.textContent)).toContain(
       "Authentication Profiles ▸ ‘Create profile’ button",
     );
@@ -198,7 +164,7 @@ describe("Show me where it is: the administrator repairs a step in two clicks", 
     await open(page, host, "internal-directories");
     frame = await toProfiles();
     await waitForSpotlightOn(frame, { css: "section button", text: "Create profile" });
-    await waitForPanelText("Spotlight learned on this console");
+    await waitForPanelText(page, "Spotlight learned on this console");
   });
 });
 
@@ -220,13 +186,13 @@ describe("Fill suggested values", () => {
       await waitForPanelTitle(page, titleOf("api1-app-details"));
       await type(frame, "Description", "Our MDR provider");
       await panelButton(page, "Fill suggested values");
-      await waitForPanelText("Filled the “Application Name” box.");
+      await waitForPanelText(page, "Filled the “Application Name” box.");
       const value = async (label: string) =>
         (await byLabel(frame, label)).evaluate((el) => (el as HTMLInputElement).value);
       expect(await value("Application Name")).toBe("SIEM Integration");
       expect(await value("Description")).toBe("Our MDR provider");
       await panelButton(page, "Fill suggested values");
-      await waitForPanelText("Nothing to fill");
+      await waitForPanelText(page, "Nothing to fill");
       // The form's model took the value (its validation reads the model, not the field).
       await choose(frame, "Category", "SIEM Integration");
       await click(frame, "button", "Next");
@@ -247,7 +213,7 @@ describe("Fill suggested values", () => {
     await click(frame, "button", "New Authentication Profile");
     await waitForSpotlightOn(frame, { css: "select" });
     await panelButton(page, "Fill suggested values");
-    await waitForPanelText("Filled the “Description” box.");
+    await waitForPanelText(page, "Filled the “Description” box.");
     const description = await byLabel(frame, "Description");
     expect(await description.evaluate((el) => (el as HTMLInputElement).value)).toBe("SIEM Integration");
     // Saved from the page's model: the list shows the profile by the filled description.

@@ -1,4 +1,4 @@
-import type { Frame, Page } from "puppeteer";
+import type { ElementHandle, Frame, Page } from "puppeteer";
 
 /** Reading the overlay through the test contract only: data-setup-guide attributes in open shadow roots. */
 
@@ -27,6 +27,41 @@ export async function waitForPanelTitle(page: Page, title: string, timeout = 15_
     { timeout },
     title,
   );
+}
+
+/** Waits until the panel's text contains `text`; the error says what the panel said instead. */
+export async function waitForPanelText(page: Page, text: string, timeout = 15_000): Promise<void> {
+  // Puppeteer polls on animation frames, which background tabs lack.
+  await page.bringToFront();
+  await page
+    .waitForFunction(
+      (t: string) =>
+        (
+          document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelector("[data-setup-guide-panel]")
+            ?.textContent ?? ""
+        ).includes(t),
+      { timeout },
+      text,
+    )
+    .catch(async (e) => {
+      throw new Error(`the panel never said “${text}”; it says: ${await panelText(page)}`, { cause: e });
+    });
+}
+
+/** A button of the overlay whose text starts with `prefix` (the test contract's "Show me…", "Use this…"). */
+export async function panelButtonStartingWith(
+  page: Page,
+  prefix: string,
+): Promise<ElementHandle<HTMLButtonElement>> {
+  const handle = await page.waitForFunction(
+    (p: string) =>
+      Array.from(
+        document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelectorAll("button") ?? [],
+      ).find((b) => (b.textContent ?? "").trim().startsWith(p)) ?? null,
+    { timeout: 15_000 },
+    prefix,
+  );
+  return handle as ElementHandle<HTMLButtonElement>;
 }
 
 export async function launcherText(page: Page): Promise<string | null> {

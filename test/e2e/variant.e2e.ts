@@ -4,7 +4,7 @@ import { GUIDE } from "../../src/guide";
 import { click, legacy, open } from "../demo/console-driver";
 import { CONSOLE_HOSTS, type ConsoleGeneration, consoleSite } from "../sandbox/console-site";
 import { freshConsolePage, type Harness, startHarness } from "./harness";
-import { panelText, spotlightBox, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
+import { panelText, spotlightBox, waitForPanelText, waitForPanelTitle, waitForSpotlightOn } from "./overlay";
 
 /**
  * `?variant=renamed`: the simulated console after an update that renamed and moved two controls the
@@ -34,18 +34,7 @@ const titleOf = (id: string): string => GUIDE.steps.find((s) => s.id === id)?.ti
 
 /** The panel's missing-target note (shown 4 s after the guide last found a target), then no spotlight. */
 async function expectMissing(frame: Frame | Page): Promise<void> {
-  await page
-    .waitForFunction(
-      () =>
-        (
-          document.querySelector("[data-setup-guide]")?.shadowRoot?.querySelector("[data-setup-guide-panel]")
-            ?.textContent ?? ""
-        ).includes("I can't find"),
-      { timeout: 15_000 },
-    )
-    .catch(async (e) => {
-      throw new Error(`no missing-target note; the panel says: ${await panelText(page)}`, { cause: e });
-    });
+  await waitForPanelText(page, "I can't find");
   expect(await spotlightBox(frame)).toBeNull();
   expect(await spotlightBox(page)).toBeNull();
 }
