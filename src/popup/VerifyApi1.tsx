@@ -3,6 +3,7 @@ import { t } from "../lib/i18n";
 import type { VerifyApi1Reply } from "../lib/messages";
 import type { VerifyApi1InputMessage, VerifyApi1Result } from "../lib/schemas";
 import { regionById } from "../mimecast/regions";
+import { BusyButton } from "./BusyButton";
 import { FailureNote } from "./FailureNote";
 import { Field } from "./Field";
 import type { UiFailure } from "./services";
@@ -118,19 +119,7 @@ export function VerifyApi1({
           {t("useRegion", suggested.name, suggested.host)}
         </button>
       )}
-      {/* Not `disabled` while busy: a disabled button loses focus (to the body) and the user's place. */}
-      <button
-        type="button"
-        class="primary"
-        aria-disabled={busy}
-        aria-busy={busy}
-        onClick={() => {
-          if (!busy) void run();
-        }}
-      >
-        {t("verifyKeys")}
-        {busy ? ` ${t("checking")}` : ""}
-      </button>
+      <BusyButton label={t("verifyKeys")} busy={busy} run={run} />
       {/* Present from the start, so the result is read when it arrives (a new region may not be). */}
       <div aria-live="polite">
         {result && (

@@ -4,6 +4,7 @@ import { t } from "../lib/i18n";
 import type { VerifyApi2Reply } from "../lib/messages";
 import type { VerifyApi2InputMessage, VerifyApi2Result } from "../lib/schemas";
 import { API2_HOSTS, siemBatchPath } from "../mimecast/api2-hosts";
+import { BusyButton } from "./BusyButton";
 import { FailureNote } from "./FailureNote";
 import { Field } from "./Field";
 import type { UiFailure } from "./services";
@@ -81,19 +82,7 @@ export function VerifyApi2({ values, onChange, verify, onVerified, now }: Props)
       {failure && at !== "clientId" && at !== "clientSecret" && (
         <FailureNote failure={failure} id="verify2-error" now={now} />
       )}
-      {/* Not `disabled` while busy: a disabled button loses focus (to the body) and the user's place. */}
-      <button
-        type="button"
-        class="primary"
-        aria-disabled={busy}
-        aria-busy={busy}
-        onClick={() => {
-          if (!busy) void run();
-        }}
-      >
-        {t("verify2Heading")}
-        {busy ? ` ${t("checking")}` : ""}
-      </button>
+      <BusyButton label={t("verify2Heading")} busy={busy} run={run} />
       {/* Present from the start, so the result is read when it arrives (a new region may not be). */}
       <div aria-live="polite">
         {result && (
