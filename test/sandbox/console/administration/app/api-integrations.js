@@ -223,14 +223,7 @@ export function renderIntegrationsHub(container, { gen, variant = null }) {
           : ng(
               "mc-hub-tile",
               { class: "mc-card mc-hub-tile", "data-integration": t.key },
-              ng(
-                "div",
-                { class: "mc-card-head" },
-                ng("span", { class: `mc-card-logo mc-card-logo--${t.key}`, "aria-hidden": "true" }),
-                ng("div", { class: "mc-card-title" }, t.title),
-                ng("span", { class: "mc-card-badge" }, t.category),
-              ),
-              ng("p", { class: "mc-card-text" }, t.text),
+              ...tileHead(t),
               t.configure && ng("p", { class: "mc-card-text mc-card-count" }, `${apps.length} configured`),
               ng(
                 "div",
@@ -281,11 +274,9 @@ export function renderIntegrationsHub(container, { gen, variant = null }) {
   later(drawTiles);
 }
 
-/** The API 2.0 tile of the "renamed" variant: "Connect" in the tile's footer, no actions row. */
-function renamedHubTile(t, apps, page) {
-  return ng(
-    "mc-hub-tile",
-    { class: "mc-card mc-hub-tile", "data-integration": t.key },
+/** A hub tile's logo, title, category badge and text: the same in every tile and variant. */
+function tileHead(t) {
+  return [
     ng(
       "div",
       { class: "mc-card-head" },
@@ -294,6 +285,15 @@ function renamedHubTile(t, apps, page) {
       ng("span", { class: "mc-card-badge" }, t.category),
     ),
     ng("p", { class: "mc-card-text" }, t.text),
+  ];
+}
+
+/** The API 2.0 tile of the "renamed" variant: "Connect" in the tile's footer, no actions row. */
+function renamedHubTile(t, apps, page) {
+  return ng(
+    "mc-hub-tile",
+    { class: "mc-card mc-hub-tile", "data-integration": t.key },
+    ...tileHead(t),
     ng(
       "footer",
       { class: "mc-card-footer" },
