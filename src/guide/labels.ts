@@ -32,6 +32,7 @@ export const INTEGRATIONS = {
 /** The API 1.0 application wizard (ref-guide; tiles removed for new applications, mc-kb-39704312201235). */
 export const API1_WIZARD = {
   headings: ["Add API Application", "Application Details"],
+  /** Field labels for "Fill suggested values": ref-guide (the step's own instructions: "Application Name", "Description"). */
   appName: "Application Name",
   description: "Description",
   extendedSession: "Enable Extended Session",
@@ -54,6 +55,7 @@ export const API2_WIZARD = {
   termsButton: ["Accept", "Next"],
   products: "Products",
   role: "Application Role",
+  /** Field labels for "Fill suggested values": mc-kb-34000360548755 ("Under Details, populate … Application Name … Description"; console-facts.md §3). */
   appName: "Application Name",
   description: "Description",
   /** "Notification Settings" on current consoles, "Notifications" on older ones. */
@@ -74,6 +76,7 @@ export const ROLES = {
   addSelectedUsers: "Add Selected Users",
   newRole: "New Role",
   editor: ["New Role", "Create Role"],
+  /** "Role Name" field of the role editor: livingsecurity-v2, arcticwolf-mimecast, synqly-mimecast (console-facts.md §4). */
   roleName: "Role Name",
   applicationPermissions: "Application Permissions",
   securityEventsGroup: "Security Events and Data Retrieval",
@@ -109,6 +112,7 @@ export const APPLICATIONS = {
   newAuthProfile: "New Authentication Profile",
   ttl: ["Authentication TTL", "Authentication Cache TTL"],
   neverExpires: "Never Expires",
+  /** The new profile's "Description" field: mc-auth-scripts ("Type a Description for the new profile."; console-facts.md §7). */
   description: "Description",
   appSettings: "Application Settings",
   newAppSettings: "New Application Settings",
